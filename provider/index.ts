@@ -1,1 +1,80 @@
-export {};
+/**
+ * The provider module that the shim (sdk/shim.ts) requires at call time, inside the Pulumi
+ * plugin process: the installed package's code, not code frozen in state, handles every
+ * resource. It holds the process-wide settings and the one client (with its one concurrency
+ * limit) that every resource shares, and adapts the lifecycle functions to Pulumi's
+ * dynamic-provider interface.
+ */
+import { QoveryClient } from "./client/client";
+import { InvalidSettingsError, MissingTokenError } from "./client/errors";
+import { check as checkInputs, type CheckResult } from "./lifecycle/check";
+import { createContext, type LifecycleContext } from "./lifecycle/context";
+import { create as createInvitation, type CreateResult } from "./lifecycle/create";
+import { remove } from "./lifecycle/delete";
+import { diff as diffState, type DiffResult } from "./lifecycle/diff";
+import type { InvitationInputs, InvitationOutputs } from "./lifecycle/model";
+import { read as readInvitation, type ReadResult } from "./lifecycle/read";
+import { update as updateInvitation } from "./lifecycle/update";
+import { resolveSettings, type ConfigSource, type ProviderSettings } from "./settings";
+
+let settings: ProviderSettings = resolveSettings(undefined, process.env);
+let context: LifecycleContext | undefined;
+
+/**
+ * Receives the stack config. Stores it synchronously and never throws (the plugin caches the
+ * provider before this returns, and a throw would leave later calls unconfigured); problems
+ * are reported by the first operation that needs the API.
+ */
+export function configure(request: { config: ConfigSource }): Promise<void> {
+  try {
+    const next = resolveSettings(request.config, process.env);
+    if (JSON.stringify(next) !== JSON.stringify(settings)) {
+      settings = next;
+      context = undefined;
+    }
+  } catch (error) {
+    settings = { ...settings, problems: [`the stack config could not be read: ${String(error)}`] };
+  }
+  return Promise.resolve();
+}
+
+function lifecycleContext(): LifecycleContext {
+  if (settings.problems.length > 0) throw new InvalidSettingsError(settings.problems);
+  const apiToken = settings.apiToken;
+  if (!apiToken) throw new MissingTokenError();
+  context ??= createContext(new QoveryClient({ ...settings, apiToken }), { maxInviteAttempts: settings.maxRetries + 1 });
+  return context;
+}
+
+export async function check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<CheckResult> {
+  return checkInputs(news);
+}
+
+export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<DiffResult> {
+  return diffState(olds as Partial<InvitationOutputs>, news);
+}
+
+export async function create(inputs: Record<string, unknown>): Promise<CreateResult> {
+  return createInvitation(lifecycleContext(), inputs as unknown as InvitationInputs);
+}
+
+export async function read(id: string, props: Record<string, unknown>): Promise<ReadResult> {
+  return readInvitation(lifecycleContext(), id, props as unknown as InvitationOutputs);
+}
+
+export async function update(
+  _id: string,
+  olds: Record<string, unknown>,
+  news: Record<string, unknown>,
+): Promise<{ outs: InvitationOutputs }> {
+  return updateInvitation(lifecycleContext(), olds as unknown as InvitationOutputs, news as unknown as InvitationInputs);
+}
+
+async function deleteInvitation(_id: string, props: Record<string, unknown>): Promise<void> {
+  return remove(lifecycleContext(), props as unknown as InvitationOutputs);
+}
+export { deleteInvitation as delete };
+
+export { QoveryClient } from "./client/client";
+export { QoveryApiError, MissingTokenError, InvalidSettingsError } from "./client/errors";
+export { resolveSettings } from "./settings";

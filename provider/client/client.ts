@@ -1,0 +1,206 @@
+/**
+ * A typed client for the Qovery endpoints this package needs. It knows nothing of Pulumi: it
+ * sends requests (through one shared concurrency limit), validates answers with zod and turns
+ * every failure into a QoveryApiError that names the operation and its subject.
+ */
+import { HTTPError, RequestError, TimeoutError, type Got, type OptionsOfTextResponseBody } from "got";
+import type { z } from "zod";
+import type { ProviderSettings } from "../settings";
+import { ConcurrencyLimit } from "./concurrency";
+import { QoveryApiError, type QoveryErrorKind, type RequestSubject } from "./errors";
+import { createHttp } from "./http";
+import { toInvitation, toMember, wireSchemas, type Invitation, type Member, type Role } from "./wire";
+
+/** The API reference's operationIds, used in errors and by the local fake. */
+export type Operation =
+  | "postInviteMember"
+  | "getOrganizationInvitedMembers"
+  | "getMemberInvitation"
+  | "deleteInviteMember"
+  | "getOrganizationMembers"
+  | "editOrganizationMemberRole"
+  | "deleteMember"
+  | "listOrganizationAvailableRoles";
+
+interface RequestSpec {
+  operation: Operation;
+  subject: RequestSubject;
+  method: "GET" | "POST" | "PUT" | "DELETE";
+  path: string;
+  json?: unknown;
+  options?: OptionsOfTextResponseBody;
+}
+
+export class QoveryClient {
+  private readonly http: Got;
+
+  constructor(
+    settings: ProviderSettings & { apiToken: string },
+    private readonly limit: ConcurrencyLimit = new ConcurrencyLimit(settings.maxConcurrency),
+  ) {
+    this.http = createHttp(settings);
+  }
+
+  /**
+   * Sends an invitation email. Retried only on 429, where Qovery has certainly not acted: any
+   * other failure may hide an invitation that landed, so the caller looks it up instead.
+   */
+  async inviteMember(organizationId: string, email: string, roleId: string): Promise<Invitation> {
+    const body = await this.send({
+      operation: "postInviteMember",
+      subject: { organizationId, email },
+      method: "POST",
+      path: `${orgPath(organizationId)}/inviteMember`,
+      json: { email, role_id: roleId },
+      options: { retry: { methods: ["POST"], statusCodes: [429], errorCodes: [] } },
+    });
+    return toInvitation(this.parse(body, wireSchemas.invitation, "postInviteMember", { organizationId, email }));
+  }
+
+  async listInvitations(organizationId: string): Promise<Invitation[]> {
+    const subject = { organizationId };
+    const body = await this.send({
+      operation: "getOrganizationInvitedMembers",
+      subject,
+      method: "GET",
+      path: `${orgPath(organizationId)}/inviteMember`,
+    });
+    return this.parse(body, wireSchemas.invitationList, "getOrganizationInvitedMembers", subject).results.map(toInvitation);
+  }
+
+  async getInvitation(organizationId: string, invitationId: string, email?: string): Promise<Invitation> {
+    const subject = { organizationId, email };
+    const body = await this.send({
+      operation: "getMemberInvitation",
+      subject,
+      method: "GET",
+      path: `${orgPath(organizationId)}/inviteMember/${encodeURIComponent(invitationId)}`,
+    });
+    return toInvitation(this.parse(body, wireSchemas.invitation, "getMemberInvitation", subject));
+  }
+
+  async cancelInvitation(organizationId: string, invitationId: string, email?: string): Promise<void> {
+    await this.send({
+      operation: "deleteInviteMember",
+      subject: { organizationId, email },
+      method: "DELETE",
+      path: `${orgPath(organizationId)}/inviteMember/${encodeURIComponent(invitationId)}`,
+    });
+  }
+
+  async listMembers(organizationId: string): Promise<Member[]> {
+    const subject = { organizationId };
+    const body = await this.send({
+      operation: "getOrganizationMembers",
+      subject,
+      method: "GET",
+      path: `${orgPath(organizationId)}/member`,
+    });
+    return this.parse(body, wireSchemas.memberList, "getOrganizationMembers", subject).results.map(toMember);
+  }
+
+  /** Qovery answers 200 with no body; the member list may show the old role for a while. */
+  async changeMemberRole(organizationId: string, memberId: string, roleId: string, email?: string): Promise<void> {
+    await this.send({
+      operation: "editOrganizationMemberRole",
+      subject: { organizationId, email },
+      method: "PUT",
+      path: `${orgPath(organizationId)}/member`,
+      json: { user_id: memberId, role_id: roleId },
+    });
+  }
+
+  /** A DELETE with a JSON body, which Qovery requires. */
+  async removeMember(organizationId: string, memberId: string, email?: string): Promise<void> {
+    await this.send({
+      operation: "deleteMember",
+      subject: { organizationId, email },
+      method: "DELETE",
+      path: `${orgPath(organizationId)}/member`,
+      json: { user_id: memberId },
+    });
+  }
+
+  async listRoles(organizationId: string): Promise<Role[]> {
+    const subject = { organizationId };
+    const body = await this.send({
+      operation: "listOrganizationAvailableRoles",
+      subject,
+      method: "GET",
+      path: `${orgPath(organizationId)}/availableRole`,
+    });
+    return this.parse(body, wireSchemas.roleList, "listOrganizationAvailableRoles", subject).results;
+  }
+
+  private async send(spec: RequestSpec): Promise<string> {
+    try {
+      const response = await this.limit.run(() =>
+        this.http(spec.path, { method: spec.method, json: spec.json, ...spec.options }),
+      );
+      return response.body;
+    } catch (error) {
+      throw toApiError(error, spec.operation, spec.subject);
+    }
+  }
+
+  private parse<T extends z.ZodType>(body: string, schema: T, operation: Operation, subject: RequestSubject): z.infer<T> {
+    let json: unknown;
+    try {
+      json = JSON.parse(body);
+    } catch {
+      throw new QoveryApiError({ ...subject, operation, kind: "invalid-response", status: 200, detail: "the answer is not JSON" });
+    }
+    const result = schema.safeParse(json);
+    if (!result.success) {
+      const issues = result.error.issues.map((issue) => `${issue.path.join(".") || "(body)"}: ${issue.message}`);
+      throw new QoveryApiError({ ...subject, operation, kind: "invalid-response", status: 200, detail: issues.join("; ") });
+    }
+    return result.data;
+  }
+}
+
+function orgPath(organizationId: string): string {
+  return `organization/${encodeURIComponent(organizationId)}`;
+}
+
+/** Maps got's failures onto the client's one error type, dropping got's error (it holds the token). */
+function toApiError(error: unknown, operation: Operation, subject: RequestSubject): QoveryApiError {
+  if (error instanceof HTTPError) {
+    const status = error.response.statusCode;
+    const detail = qoveryDetail(String(error.response.body ?? ""));
+    return new QoveryApiError({ ...subject, operation, status, detail, kind: kindOfStatus(status, detail) });
+  }
+  if (error instanceof TimeoutError) {
+    return new QoveryApiError({ ...subject, operation, kind: "timeout", detail: "no answer within the request timeout" });
+  }
+  if (error instanceof RequestError) {
+    return new QoveryApiError({ ...subject, operation, kind: "network", detail: error.code ?? error.message });
+  }
+  return new QoveryApiError({ ...subject, operation, kind: "network", detail: error instanceof Error ? error.message : String(error) });
+}
+
+function kindOfStatus(status: number, detail: string | undefined): QoveryErrorKind {
+  if (status === 401) return "unauthorized";
+  if (status === 403) return "forbidden";
+  if (status === 404) return "not-found";
+  // Qovery sometimes reports a missing thing as a 400 whose detail says it does not exist.
+  if (status === 400 && detail && /does ?n[o']t exist|not found/i.test(detail)) return "not-found";
+  if (status === 409) return "conflict";
+  if (status === 429) return "rate-limited";
+  if (status >= 500) return "server";
+  return "bad-request";
+}
+
+/** Qovery's error bodies look like {"status", "error", "detail"}; fall back to the raw text. */
+function qoveryDetail(body: string): string | undefined {
+  const text = body.trim();
+  if (!text) return undefined;
+  try {
+    const parsed = JSON.parse(text) as Record<string, unknown>;
+    const detail = parsed.detail ?? parsed.message ?? parsed.error;
+    if (typeof detail === "string" && detail) return detail;
+  } catch {
+    // not JSON: use the text itself
+  }
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}

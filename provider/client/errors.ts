@@ -1,0 +1,103 @@
+/**
+ * The one error type of the Qovery client. Its message names the operation, the organization,
+ * the email when there is one, the HTTP status and Qovery's own detail, and says what to do.
+ * It never holds the token, the request headers, or the underlying HTTP library's error
+ * object (whose options carry the Authorization header).
+ */
+
+export type QoveryErrorKind =
+  | "unauthorized" // 401: token missing, rejected or expired
+  | "forbidden" // 403: token valid but lacking rights, or a thing hidden from it
+  | "not-found" // 404, or a 400 whose detail says the thing does not exist
+  | "conflict" // 409: e.g. an invitation is already pending for that email
+  | "rate-limited" // 429 after every retry
+  | "server" // 5xx after every retry
+  | "bad-request" // other 4xx
+  | "network" // connection refused, reset, DNS...
+  | "timeout" // no answer within the request timeout
+  | "invalid-response"; // an answer that does not match the API's documented shape
+
+/** Who and what a request was about, so that every message can name them. */
+export interface RequestSubject {
+  organizationId: string;
+  email?: string;
+}
+
+export interface QoveryApiErrorInit extends RequestSubject {
+  operation: string;
+  kind: QoveryErrorKind;
+  status?: number;
+  detail?: string;
+}
+
+const ADVICE: Record<QoveryErrorKind, string> = {
+  unauthorized:
+    "The Qovery API token was rejected. Set a valid organization API token with `pulumi config set qovery:apiToken --secret` or the QOVERY_API_TOKEN environment variable.",
+  forbidden:
+    "The API token lacks the right to manage members of this organization: use a token whose role is admin or owner, and check the organization id.",
+  "not-found": "Check the organization id and that the thing still exists in the Qovery console.",
+  conflict: "Qovery reports a conflicting invitation or member for this email.",
+  "rate-limited": "Qovery kept answering 429 (rate limited); raise qovery:maxRetries or lower qovery:maxConcurrency.",
+  server: "Qovery answered with a server error after every retry; try again later.",
+  "bad-request": "Qovery rejected the request.",
+  network: "The Qovery API could not be reached; check qovery:apiUrl / QOVERY_API_URL and the network.",
+  timeout: "Qovery did not answer in time; raise qovery:requestTimeoutMs if this keeps happening.",
+  "invalid-response": "Qovery answered with data this package does not understand; please report it.",
+};
+
+export class QoveryApiError extends Error {
+  readonly operation: string;
+  readonly kind: QoveryErrorKind;
+  readonly status?: number;
+  readonly detail?: string;
+  readonly organizationId: string;
+  readonly email?: string;
+
+  constructor(init: QoveryApiErrorInit) {
+    super(describe(init));
+    this.name = "QoveryApiError";
+    this.operation = init.operation;
+    this.kind = init.kind;
+    this.status = init.status;
+    this.detail = init.detail;
+    this.organizationId = init.organizationId;
+    this.email = init.email;
+  }
+}
+
+function describe(init: QoveryApiErrorInit): string {
+  const subject = init.email
+    ? `organization ${init.organizationId}, email ${init.email}`
+    : `organization ${init.organizationId}`;
+  const status = init.status === undefined ? "no HTTP status" : `HTTP ${init.status}`;
+  const detail = init.detail ? `: ${init.detail}` : "";
+  return `Qovery ${init.operation} failed (${subject}; ${status}${detail}). ${ADVICE[init.kind]}`;
+}
+
+/** True for the errors that mean "this thing does not exist (any more)". */
+export function isNotFound(error: unknown): boolean {
+  return error instanceof QoveryApiError && error.kind === "not-found";
+}
+
+/** True for the errors that a refresh must never read as "the resource is gone". */
+export function isAccessDenied(error: unknown): boolean {
+  return error instanceof QoveryApiError && (error.kind === "unauthorized" || error.kind === "forbidden");
+}
+
+export class MissingTokenError extends Error {
+  constructor() {
+    super(
+      "No Qovery API token is configured. Set one with `pulumi config set qovery:apiToken --secret` " +
+        "(stack config), or export QOVERY_API_TOKEN in the environment of `pulumi`.",
+    );
+    this.name = "MissingTokenError";
+  }
+}
+
+/** A setting that cannot be used (see settings.ts); raised by the first operation that needs the API. */
+export class InvalidSettingsError extends Error {
+  constructor(problems: string[]) {
+    super(`Invalid Qovery provider configuration: ${problems.join("; ")}.`);
+    this.name = "InvalidSettingsError";
+  }
+}

@@ -1,0 +1,37 @@
+/** What the lifecycle functions need from the outside world, built once per provider process. */
+import type { QoveryClient } from "../client/client";
+import type { Member, Role } from "../client/wire";
+import { Directory } from "./directory";
+
+export interface LifecycleContext {
+  client: QoveryClient;
+  roles: Directory<Role[]>;
+  members: Directory<Member[]>;
+  /** Tells the person running `pulumi` something they should know; never throws. */
+  warn(message: string): void;
+  /** Waits between two invite attempts after a lost response. */
+  sleep(ms: number): Promise<void>;
+  /** Invite attempts after lost responses (5xx, reset, timeout), each preceded by a lookup. */
+  maxInviteAttempts: number;
+  /** How long after a role change the member list may still show the old role. */
+  roleLagMs: number;
+}
+
+export const ROLES_TTL_MS = 5 * 60_000;
+export const MEMBERS_TTL_MS = 30_000;
+export const ROLE_LAG_MS = 10 * 60_000;
+
+export function createContext(
+  client: QoveryClient,
+  options: { maxInviteAttempts: number; warn?: (message: string) => void },
+): LifecycleContext {
+  return {
+    client,
+    roles: new Directory((organizationId) => client.listRoles(organizationId), ROLES_TTL_MS),
+    members: new Directory((organizationId) => client.listMembers(organizationId), MEMBERS_TTL_MS),
+    warn: options.warn ?? ((message) => console.warn(`warning: ${message}`)),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    maxInviteAttempts: options.maxInviteAttempts,
+    roleLagMs: ROLE_LAG_MS,
+  };
+}

@@ -1,0 +1,121 @@
+/**
+ * create: brings one person into the organization with the declared role, adopting what
+ * already exists instead of duplicating it (`pulumi import` does not work for dynamic
+ * providers):
+ * - an existing member is adopted, their role set if it differs; no invitation is sent;
+ * - a pending invitation (Qovery's 409) is adopted if its role matches, else reissued;
+ * - a lost answer to the invite (5xx, reset, timeout) leads to a lookup, and the invitation
+ *   that landed is adopted; the invite is sent again only when nothing landed.
+ */
+import { QoveryApiError } from "../client/errors";
+import type { Invitation, Member, Role } from "../client/wire";
+import type { LifecycleContext } from "./context";
+import { resourceId, roleRequestOf, type InvitationInputs, type InvitationOutputs } from "./model";
+import { invitationOutputs, memberOutputs } from "./outputs";
+import { isOwner, membersWithEmail, pendingInvitationFor } from "./people";
+import { resolveRole } from "./roles";
+
+export interface CreateResult {
+  id: string;
+  outs: InvitationOutputs;
+}
+
+export async function create(ctx: LifecycleContext, inputs: InvitationInputs): Promise<CreateResult> {
+  const { organizationId, email } = inputs;
+  const role = await resolveRole(ctx.roles, organizationId, roleRequestOf(inputs));
+  const id = resourceId(organizationId, email);
+
+  const [member] = membersWithEmail(await ctx.members.get(organizationId), email);
+  if (member) return { id, outs: await adoptMember(ctx, inputs, role, member) };
+
+  const outcome = await inviteOnce(ctx, inputs, role);
+  if ("member" in outcome) return { id, outs: await adoptMember(ctx, inputs, role, outcome.member) };
+  return { id, outs: invitationOutputs(inputs, role, outcome.invitation) };
+}
+
+/** Sets an existing member's role if it differs, and records them as accepted. */
+export async function adoptMember(
+  ctx: LifecycleContext,
+  inputs: InvitationInputs,
+  role: Role,
+  member: Member,
+): Promise<InvitationOutputs> {
+  if (member.roleId === role.id) return memberOutputs(inputs, role, member);
+  if (isOwner(member)) {
+    ctx.warn(`${inputs.email} is the owner of organization ${inputs.organizationId}; their role stays "owner".`);
+    return memberOutputs(inputs, { id: member.roleId ?? role.id, name: member.roleName ?? "owner" }, member);
+  }
+  await ctx.client.changeMemberRole(inputs.organizationId, member.id, role.id, inputs.email);
+  ctx.members.forget(inputs.organizationId);
+  return memberOutputs(inputs, role, member, new Date().toISOString());
+}
+
+type InviteOutcome = { invitation: Invitation } | { member: Member };
+
+/** Sends at most one invitation that lands, whatever answers are lost on the way. */
+async function inviteOnce(ctx: LifecycleContext, inputs: InvitationInputs, role: Role): Promise<InviteOutcome> {
+  const { organizationId, email } = inputs;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return { invitation: await ctx.client.inviteMember(organizationId, email, role.id) };
+    } catch (error) {
+      if (!(error instanceof QoveryApiError)) throw error;
+      if (error.kind === "conflict") return adoptPendingInvitation(ctx, inputs, role, error);
+      if (isAlreadyMember(error)) {
+        const [member] = membersWithEmail(await ctx.members.fresh(organizationId), email);
+        if (member) return { member };
+        throw error;
+      }
+      if (!isLostAnswer(error)) throw error;
+      // The invitation may have landed although the answer did not: look before re-sending.
+      const landed = pendingInvitationFor(await ctx.client.listInvitations(organizationId), email);
+      if (landed) return { invitation: landed };
+      if (attempt >= ctx.maxInviteAttempts) throw error;
+      await ctx.sleep(Math.min(1000 * 2 ** (attempt - 1), 10_000) + Math.random() * 250);
+    }
+  }
+}
+
+/** After a 409: the pending invitation is kept if its role matches, else reissued once. */
+async function adoptPendingInvitation(
+  ctx: LifecycleContext,
+  inputs: InvitationInputs,
+  role: Role,
+  conflict: QoveryApiError,
+): Promise<InviteOutcome> {
+  const { organizationId, email } = inputs;
+  const pending = pendingInvitationFor(await ctx.client.listInvitations(organizationId), email);
+  if (!pending) {
+    // Qovery may answer 409 for an existing member too.
+    const [member] = membersWithEmail(await ctx.members.fresh(organizationId), email);
+    if (member) return { member };
+    throw conflict;
+  }
+  const pendingRole = roleOfInvitation(pending, role);
+  if (pendingRole === "same") return { invitation: pending };
+  if (pendingRole === "unknown") {
+    ctx.warn(`${email} already had a pending invitation to organization ${organizationId} that names no role; it is kept as is.`);
+    return { invitation: pending };
+  }
+  ctx.warn(
+    `${email} had a pending invitation to organization ${organizationId} with role "${pending.roleName ?? pending.roleId ?? "unknown"}"; ` +
+      `it is cancelled and a new one is sent with role "${role.name}".`,
+  );
+  await ctx.client.cancelInvitation(organizationId, pending.id, email);
+  return { invitation: await ctx.client.inviteMember(organizationId, email, role.id) };
+}
+
+/** Old invitations may carry no role id, some not even a role name. */
+function roleOfInvitation(invitation: Invitation, role: Role): "same" | "other" | "unknown" {
+  if (invitation.roleId) return invitation.roleId === role.id ? "same" : "other";
+  if (invitation.roleName) return invitation.roleName.toLowerCase() === role.name.toLowerCase() ? "same" : "other";
+  return "unknown";
+}
+
+function isLostAnswer(error: QoveryApiError): boolean {
+  return error.kind === "server" || error.kind === "network" || error.kind === "timeout";
+}
+
+function isAlreadyMember(error: QoveryApiError): boolean {
+  return error.kind === "bad-request" && /already.*member/i.test(error.detail ?? "");
+}

@@ -1,0 +1,75 @@
+/**
+ * diff: decides between no change, an in-place update and a replacement, from the old outputs
+ * and the new (checked) inputs alone; it never calls Qovery. `__provider` is ignored, so a
+ * package upgrade is never a change.
+ *
+ * - organizationId or email changed: replace (the invitation belongs to one person in one org).
+ * - role changed while the invitation is pending or expired: replace, because Qovery cannot
+ *   change the role of an invitation; delete first, because Qovery answers 409 to a second
+ *   pending invitation for the same email.
+ * - role changed once accepted: update in place (the member's role is changed).
+ * - onExpired changed: update in place, no API call.
+ * - onExpired "reissue" and the last refresh saw EXPIRED: replace; "fail": refuse to go on.
+ *
+ * Unknown values (preview) are answered conservatively: a possible replacement.
+ */
+import { isUnknown, LEGACY_ROLES, type InvitationOutputs, type LegacyRole } from "./model";
+
+export interface DiffResult {
+  changes: boolean;
+  replaces: string[];
+  deleteBeforeReplace: boolean;
+}
+
+export class ExpiredInvitationError extends Error {
+  constructor(email: string, organizationId: string) {
+    super(
+      `The invitation of ${email} to organization ${organizationId} has expired and onExpired is "fail". ` +
+        `Set onExpired to "reissue" to send a new invitation, or remove the person from the program.`,
+    );
+    this.name = "ExpiredInvitationError";
+  }
+}
+
+export function diff(olds: Partial<InvitationOutputs>, news: Record<string, unknown>): DiffResult {
+  const replaces: string[] = [];
+  const updates: string[] = [];
+
+  if (changed(olds.organizationId, news.organizationId)) replaces.push("organizationId");
+  if (changed(olds.email, news.email)) replaces.push("email");
+
+  const roleKey = roleChange(olds, news);
+  if (roleKey) (olds.invitationStatus === "ACCEPTED" ? updates : replaces).push(roleKey);
+
+  const onExpired = news.onExpired ?? "keep";
+  if (changed(olds.onExpired ?? "keep", onExpired)) updates.push("onExpired");
+
+  if (olds.invitationStatus === "EXPIRED" && replaces.length === 0) {
+    if (onExpired === "fail") throw new ExpiredInvitationError(String(olds.email), String(olds.organizationId));
+    if (onExpired === "reissue") replaces.push("invitationStatus");
+  }
+
+  const emailKept = !replaces.includes("email");
+  return {
+    changes: replaces.length + updates.length > 0,
+    replaces,
+    deleteBeforeReplace: replaces.length > 0 && emailKept,
+  };
+}
+
+function changed(old: unknown, value: unknown): boolean {
+  if (isUnknown(value)) return true;
+  const normalize = (v: unknown) => (typeof v === "string" ? v.toLowerCase() : v);
+  return normalize(old) !== normalize(value);
+}
+
+/** The name of the role input that asks for another role than the one in state, if any. */
+function roleChange(olds: Partial<InvitationOutputs>, news: Record<string, unknown>): string | undefined {
+  if (news.roleId !== undefined) return changed(olds.roleId, news.roleId) ? "roleId" : undefined;
+  if (news.roleName !== undefined) return changed(olds.roleName, news.roleName) ? "roleName" : undefined;
+  if (news.role !== undefined) {
+    const name = isUnknown(news.role) ? news.role : LEGACY_ROLES[news.role as LegacyRole];
+    return changed(olds.roleName, name) ? "role" : undefined;
+  }
+  return undefined;
+}

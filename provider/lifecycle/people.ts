@@ -1,0 +1,23 @@
+/**
+ * Finding a person in Qovery's lists. Emails are compared case-insensitively (casing can change
+ * on acceptance) and are not unique among members: one person may appear once per identity
+ * provider, so every match is returned, the most recent first.
+ */
+import type { Invitation, Member } from "../client/wire";
+import { sameEmail } from "./model";
+
+export function membersWithEmail(members: Member[], email: string): Member[] {
+  return members
+    .filter((member) => sameEmail(member.email, email))
+    .sort((a, b) => (b.createdAt ?? "").localeCompare(a.createdAt ?? ""));
+}
+
+/** The pending invitation for an email, if any (Qovery allows at most one). */
+export function pendingInvitationFor(invitations: Invitation[], email: string): Invitation | undefined {
+  return invitations.find((invitation) => invitation.status === "PENDING" && sameEmail(invitation.email, email));
+}
+
+/** The organization owner can be neither removed nor given another role through the API. */
+export function isOwner(member: Member): boolean {
+  return member.roleName?.trim().toLowerCase() === "owner";
+}

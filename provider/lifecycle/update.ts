@@ -1,0 +1,33 @@
+/**
+ * update: what diff allows in place. An accepted member whose declared role differs gets it
+ * (`PUT …/member`); an option such as onExpired is recorded without calling Qovery.
+ */
+import type { LifecycleContext } from "./context";
+import { roleRequestOf, withoutUndefined, type InvitationInputs, type InvitationOutputs } from "./model";
+import { memberOutputs } from "./outputs";
+import { isOwner } from "./people";
+import { findRole, resolveRole } from "./roles";
+
+export async function update(
+  ctx: LifecycleContext,
+  olds: InvitationOutputs,
+  news: InvitationInputs,
+): Promise<{ outs: InvitationOutputs }> {
+  const declared = { onExpired: news.onExpired, role: news.role };
+  const request = roleRequestOf(news);
+  const unchangedRole = findRole([{ id: olds.roleId, name: olds.roleName }], request);
+  if (olds.invitationStatus !== "ACCEPTED" || !olds.memberId || unchangedRole) {
+    return { outs: withoutUndefined({ ...olds, ...declared, role: news.role }) };
+  }
+  const role = await resolveRole(ctx.roles, olds.organizationId, request);
+  const member = { id: olds.memberId, email: olds.email, roleName: olds.roleName };
+  if (isOwner(member)) {
+    throw new Error(
+      `${olds.email} is the owner of organization ${olds.organizationId}: Qovery does not let the owner's role change. ` +
+        `Declare roleName "owner" for them, or transfer the ownership in the Qovery console first.`,
+    );
+  }
+  await ctx.client.changeMemberRole(olds.organizationId, olds.memberId, role.id, olds.email);
+  ctx.members.forget(olds.organizationId);
+  return { outs: memberOutputs({ ...olds, ...declared }, role, member, new Date().toISOString()) };
+}
