@@ -43,7 +43,7 @@ export function createHttp(settings: ProviderSettings & { apiToken: string }): G
       methods: [...IDEMPOTENT_METHODS],
       statusCodes: RETRIED_STATUS_CODES,
       backoffLimit: settings.maxRetryDelayMs,
-      noise: 250,
+      noise: 100,
       // got refuses a Retry-After above maxRetryAfter; accept any and cap it in retryDelay.
       maxRetryAfter: Number.MAX_SAFE_INTEGER,
       calculateDelay: retryDelay(settings),

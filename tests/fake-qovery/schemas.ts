@@ -8,15 +8,20 @@
 // reference does not declare, and every response is checked against these before it is sent.
 import { z } from "zod";
 
+/** Error messages that say "required" for a missing field, so a 400's detail is plain about it. */
+const messages = (invalid: string) => ({
+  error: (issue: { input?: unknown }) => (issue.input === undefined ? "required" : invalid),
+});
+
 // The reference says `format: uuid`; any 8-4-4-4-12 hex string is accepted (the real server parses
 // UUIDs without caring about version bits).
-export const uuid = z.guid();
+export const uuid = z.guid(messages("not a valid UUID"));
 
 // Member ids are identity-provider subjects ("github|12345", "auth0|abc"), NOT UUIDs, whatever the
 // document says (BEHAVIOUR.md).
-export const memberId = z.string().min(1);
+export const memberId = z.string(messages("expected a string")).min(1, "must not be empty");
 
-export const emailSchema = z.email();
+export const emailSchema = z.email(messages("not a valid email address"));
 
 export const legacyRoleSchema = z.enum(["ADMIN", "DEVELOPER", "OWNER", "VIEWER"]);
 export type LegacyRole = z.infer<typeof legacyRoleSchema>;
