@@ -1,0 +1,118 @@
+import { expect } from "chai";
+import { QoveryApiError } from "../../provider/client/errors";
+import { create } from "../../provider/lifecycle/create";
+import type { InvitationOutputs } from "../../provider/lifecycle/model";
+import { read } from "../../provider/lifecycle/read";
+import { update } from "../../provider/lifecycle/update";
+import { startTestBed, type QoveryTestBed } from "../support/qovery";
+
+describe("read", () => {
+  let bed: QoveryTestBed;
+  let id: string;
+  let outs: InvitationOutputs;
+
+  beforeEach(async () => {
+    bed = await startTestBed({ memberRoleLagReads: 3 });
+    ({ id, outs } = await create(bed.ctx, {
+      organizationId: bed.fake.organizationId,
+      email: "jane@example.com",
+      roleName: "viewer",
+      onExpired: "keep",
+    }));
+    bed.fake.resetCounts();
+  });
+  afterEach(() => bed.close());
+
+  async function readProps(props: InvitationOutputs) {
+    const result = await read(bed.ctx, id, props);
+    return "props" in result ? result.props : undefined;
+  }
+
+  it("reports a pending invitation with one request", async () => {
+    expect(await readProps(outs)).to.deep.equal(outs);
+    expect(bed.fake.callCount()).to.equal(1);
+  });
+
+  it("reports an expired invitation as EXPIRED", async () => {
+    bed.fake.expireInvitation("jane@example.com");
+    expect((await readProps(outs))?.invitationStatus).to.equal("EXPIRED");
+  });
+
+  it("reports an accepted invitation as ACCEPTED with the member's id and role, without the link", async () => {
+    bed.fake.acceptInvitation("jane@example.com", { memberId: "github|123", emailAs: "Jane@Example.com" });
+    const props = await readProps(outs);
+    expect(props).to.include({ invitationStatus: "ACCEPTED", memberId: "github|123", roleName: "viewer", email: "jane@example.com" });
+    expect(props).not.to.have.property("invitationLink");
+    expect(props?.invitationId).to.equal(outs.invitationId);
+  });
+
+  it("reports the newest member when the email belongs to several identities", async () => {
+    bed.fake.addMember({ email: "jane@example.com", roleName: "viewer", id: "gitlab|1" });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    bed.fake.acceptInvitation("jane@example.com", { memberId: "github|2" });
+    expect((await readProps(outs))?.memberId).to.equal("github|2");
+  });
+
+  it("reports the resource gone when the invitation was withdrawn behind its back", async () => {
+    bed.fake.deleteInvitation("jane@example.com");
+    expect(await read(bed.ctx, id, outs)).to.deep.equal({});
+  });
+
+  it("fails on 401 instead of reporting the resource gone", async () => {
+    bed.fake.revokeToken();
+    try {
+      await read(bed.ctx, id, outs);
+      expect.fail("read should have failed");
+    } catch (error) {
+      expect((error as QoveryApiError).kind).to.equal("unauthorized");
+    }
+  });
+
+  it("fails on 403 when the organization cannot be read either", async () => {
+    bed.fake.setTokenForbidden(true);
+    try {
+      await read(bed.ctx, id, outs);
+      expect.fail("read should have failed");
+    } catch (error) {
+      expect((error as QoveryApiError).kind).to.equal("forbidden");
+    }
+  });
+
+  it("reads a 403 for one invitation as gone when the organization's invitations can be listed without it", async () => {
+    bed.fake.deleteInvitation("jane@example.com");
+    bed.fake.injectFault({ operation: "getMemberInvitation", status: 403 });
+    expect(await read(bed.ctx, id, outs)).to.deep.equal({});
+  });
+
+  describe("a member", () => {
+    let accepted: InvitationOutputs;
+
+    beforeEach(async () => {
+      bed.fake.acceptInvitation("jane@example.com", { memberId: "github|123" });
+      accepted = (await readProps(outs))!;
+    });
+
+    it("reports the member's current role, changed outside the program", async () => {
+      await bed.client.changeMemberRole(bed.fake.organizationId, "github|123", bed.fake.roleId("admin"));
+      // The fake's member list lags 3 reads behind the change.
+      for (let i = 0; i < 3; i++) await bed.client.listMembers(bed.fake.organizationId);
+      expect((await readProps(accepted))?.roleName).to.equal("admin");
+    });
+
+    it("does not report the lagging member list as drift right after its own role change", async () => {
+      const { outs: updated } = await update(bed.ctx, accepted, {
+        organizationId: accepted.organizationId,
+        email: accepted.email,
+        roleName: "devops",
+        onExpired: "keep",
+      });
+      const props = await readProps(updated);
+      expect(props).to.include({ roleName: "devops", roleId: bed.fake.roleId("devops") });
+    });
+
+    it("reports the resource gone when the member left", async () => {
+      bed.fake.removeMemberBehindBack("github|123");
+      expect(await read(bed.ctx, id, accepted)).to.deep.equal({});
+    });
+  });
+});
