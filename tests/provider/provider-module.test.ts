@@ -1,0 +1,65 @@
+/**
+ * The module the shim delegates to, called as the plugin calls it: configure first (which must
+ * never throw), then the lifecycle methods.
+ */
+import { expect } from "chai";
+import * as provider from "../../provider";
+import { MissingTokenError } from "../../provider/client/errors";
+import { startFakeQovery, type FakeQovery } from "../fake-qovery";
+
+const config = (values: Record<string, string>) => ({ config: { get: (key: string) => values[key] } });
+
+describe("provider module", () => {
+  let fake: FakeQovery;
+  const savedToken = process.env.QOVERY_API_TOKEN;
+
+  before(async () => {
+    delete process.env.QOVERY_API_TOKEN;
+    fake = await startFakeQovery();
+  });
+  after(async () => {
+    if (savedToken !== undefined) process.env.QOVERY_API_TOKEN = savedToken;
+    await fake.close();
+  });
+
+  const inputs = () => ({ organizationId: fake.organizationId, email: "ada@example.com", roleName: "viewer", onExpired: "keep" });
+
+  it("reports a missing token from the first operation, saying both ways to set one, sending nothing", async () => {
+    await provider.configure(config({ "qovery:apiUrl": fake.url }));
+    try {
+      await provider.create(inputs());
+      expect.fail("create should have failed");
+    } catch (error) {
+      expect(error).to.be.instanceOf(MissingTokenError);
+      expect((error as Error).message).to.include("pulumi config set qovery:apiToken --secret").and.include("QOVERY_API_TOKEN");
+    }
+    expect(fake.callCount()).to.equal(0);
+  });
+
+  it("never throws from configure, and reports a bad setting by key from the first operation", async () => {
+    await provider.configure(config({ "qovery:apiUrl": fake.url, "qovery:apiToken": fake.apiToken, "qovery:maxRetries": "-1" }));
+    try {
+      await provider.create(inputs());
+      expect.fail("create should have failed");
+    } catch (error) {
+      expect((error as Error).message).to.include("qovery:maxRetries must be an integer from 0 to 20");
+    }
+  });
+
+  it("checks and diffs without a token or any request", async () => {
+    await provider.configure(config({ "qovery:apiUrl": fake.url }));
+    const checked = await provider.check({}, { ...inputs(), email: "ADA@example.com" });
+    const result = await provider.diff("id", { ...checked.inputs, roleId: "x", roleName: "viewer", invitationStatus: "PENDING" }, checked.inputs);
+    expect(result.changes).to.equal(false);
+    expect(fake.callCount()).to.equal(0);
+  });
+
+  it("creates, reads and deletes with the configured token", async () => {
+    await provider.configure(config({ "qovery:apiUrl": fake.url, "qovery:apiToken": fake.apiToken }));
+    const { id, outs } = await provider.create(inputs());
+    const readBack = await provider.read(id, { ...outs });
+    expect(readBack).to.have.property("props").that.deep.equals(outs);
+    await provider.delete(id, { ...outs });
+    expect(fake.invitations()).to.deep.equal([]);
+  });
+});

@@ -1,0 +1,38 @@
+import { expect } from "chai";
+import { DEFAULT_API_URL, resolveSettings } from "../../provider/settings";
+
+const config = (values: Record<string, string>) => ({ get: (key: string) => values[key] });
+
+describe("provider settings", () => {
+  it("prefers stack config to the environment", () => {
+    const settings = resolveSettings(
+      config({ "qovery:apiToken": "from-config", "qovery:apiUrl": "http://config.test" }),
+      { QOVERY_API_TOKEN: "from-env", QOVERY_API_URL: "http://env.test" },
+    );
+    expect(settings).to.include({ apiToken: "from-config", apiUrl: "http://config.test" });
+  });
+
+  it("falls back to QOVERY_API_TOKEN and QOVERY_API_URL", () => {
+    const settings = resolveSettings(config({}), { QOVERY_API_TOKEN: "from-env", QOVERY_API_URL: "http://env.test/" });
+    expect(settings).to.include({ apiToken: "from-env", apiUrl: "http://env.test" });
+  });
+
+  it("defaults to Qovery's public API and leaves the token unset", () => {
+    const settings = resolveSettings(undefined, {});
+    expect(settings.apiUrl).to.equal(DEFAULT_API_URL);
+    expect(settings.apiToken).to.equal(undefined);
+    expect(settings.problems).to.deep.equal([]);
+  });
+
+  it("reads numeric limits and reports invalid ones by key with the valid range", () => {
+    const settings = resolveSettings(config({ "qovery:maxRetries": "2", "qovery:maxConcurrency": "zero" }), {});
+    expect(settings.maxRetries).to.equal(2);
+    expect(settings.maxConcurrency).to.equal(8);
+    expect(settings.problems).to.deep.equal(['qovery:maxConcurrency must be an integer from 1 to 64; got "zero"']);
+  });
+
+  it("reports a base URL that is not http(s)", () => {
+    const settings = resolveSettings(config({ "qovery:apiUrl": "api.qovery.com" }), {});
+    expect(settings.problems[0]).to.include("qovery:apiUrl").and.include("https://api.qovery.com");
+  });
+});
