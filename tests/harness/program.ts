@@ -41,8 +41,8 @@ export interface ProgramOptions {
 export interface ProgramRun {
   /** The program's error, if it threw or a registration it awaited failed. */
   error?: unknown;
-  /** Stack outputs as registered, marshalled (secrets wrapped); undefined if never registered. */
-  stackOutputs?: PropertyMap;
+  /** The root stack resource and the outputs the program returned, marshalled (secrets wrapped). */
+  stack?: { urn: string; outputs: PropertyMap };
 }
 
 type Callback = (error: Error | null, response?: unknown) => void;
@@ -119,7 +119,7 @@ export async function runProgram(
   };
 
   monitor.registerResourceOutputs = (request, callback) => {
-    if (request.getUrn() === stackUrn) run.stackOutputs = fromStruct(request.getOutputs());
+    if (request.getUrn() === stackUrn) run.stack = { urn: stackUrn, outputs: fromStruct(request.getOutputs()) };
     callback(null, {});
   };
 

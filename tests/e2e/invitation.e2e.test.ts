@@ -1,0 +1,158 @@
+/**
+ * OrganizationInvitation under the engine: the real Pulumi dynamic-provider plugin, driven by
+ * the harness as `pulumi preview/up/refresh/destroy` would, against the local Qovery fake.
+ */
+import { expect } from "chai";
+import * as fs from "node:fs";
+import * as pulumi from "@pulumi/pulumi";
+import { startEngineBed, type EngineBed } from "../support/engine";
+import { installed } from "../support/installed-package";
+import { plainOccurrences, secretOccurrences } from "../support/secrets";
+
+const { OrganizationInvitation } = installed;
+
+function invite(bed: EngineBed, email: string, roleName = "viewer", extra: Record<string, unknown> = {}) {
+  return new OrganizationInvitation(email.toLowerCase(), {
+    organizationId: bed.fake.organizationId,
+    email,
+    roleName,
+    ...extra,
+  });
+}
+
+function ops(result: { steps: { op: string; name: string }[] }): string[] {
+  return result.steps.filter((step) => step.op !== "same" && step.op !== "read-same").map((step) => `${step.op} ${step.name}`);
+}
+
+describe("OrganizationInvitation through the real plugin", function () {
+  this.timeout(60_000);
+  let bed: EngineBed;
+
+  beforeEach(async () => {
+    bed = await startEngineBed();
+  });
+  afterEach(() => bed.close());
+
+  it("invites on the first up, and a second up changes nothing and calls nothing", async () => {
+    const program = () => {
+      const invitation = invite(bed, "ada@example.com");
+      return { status: invitation.invitationStatus };
+    };
+    const first = await bed.engine.up(program);
+    expect(ops(first)).to.deep.equal(["create ada@example.com"]);
+    expect(first.outputs.status).to.equal("PENDING");
+    expect(bed.fake.invitations().map((i) => i.email)).to.deep.equal(["ada@example.com"]);
+
+    bed.fake.resetCounts();
+    const second = await bed.engine.up(program);
+    expect(second.changes).to.equal(0);
+    expect(bed.fake.callCount()).to.equal(0);
+  });
+
+  it("replaces a pending invitation on a role change, cancelling the old one before sending the new", async () => {
+    await bed.engine.up(() => void invite(bed, "ada@example.com", "viewer"));
+    const [old] = bed.fake.invitations();
+    bed.fake.resetCounts();
+
+    const result = await bed.engine.up(() => void invite(bed, "ada@example.com", "devops"));
+    expect(ops(result)).to.deep.equal(["replace ada@example.com"]);
+    const order = bed.fake.exchanges.map((e) => e.operation).filter((op) => op === "deleteInviteMember" || op === "postInviteMember");
+    expect(order).to.deep.equal(["deleteInviteMember", "postInviteMember"]);
+    const [now] = bed.fake.invitations();
+    expect(now.id).not.to.equal(old.id);
+    expect(now.roleName).to.equal("devops");
+  });
+
+  it("replaces on an email change, and sees no change in a change of case", async () => {
+    const withEmail = (email: string) => () => {
+      new OrganizationInvitation("person", { organizationId: bed.fake.organizationId, email, roleName: "viewer" });
+    };
+    await bed.engine.up(withEmail("ada@example.com"));
+    expect(ops(await bed.engine.up(withEmail("ADA@Example.com")))).to.deep.equal([]);
+    const replaced = await bed.engine.up(withEmail("grace@example.com"));
+    expect(ops(replaced)).to.deep.equal(["replace person"]);
+    expect(bed.fake.invitations().map((i) => i.email)).to.deep.equal(["grace@example.com"]);
+  });
+
+  it("reports EXPIRED and then ACCEPTED on refresh", async () => {
+    await bed.engine.up(() => void invite(bed, "ada@example.com"));
+    await bed.engine.up(() => void invite(bed, "bob@example.com"));
+    bed.fake.expireInvitation("ada@example.com");
+    bed.fake.acceptInvitation("bob@example.com", { memberId: "github|77" });
+    await bed.engine.refresh();
+    const byName = Object.fromEntries(
+      bed.engine.readState().checkpoint.latest.resources
+        .filter((r) => r.type.endsWith(":OrganizationInvitation"))
+        .map((r) => [r.urn.split("::").pop(), r.outputs]),
+    );
+    expect(byName["ada@example.com"]).to.include({ invitationStatus: "EXPIRED" });
+    expect(byName["bob@example.com"]).to.include({ invitationStatus: "ACCEPTED", memberId: "github|77" });
+  });
+
+  it("drops an invitation deleted behind its back on refresh, and invites again on the next up", async () => {
+    const program = () => void invite(bed, "ada@example.com");
+    await bed.engine.up(program);
+    bed.fake.deleteInvitation("ada@example.com");
+    const refreshed = await bed.engine.refresh();
+    expect(ops(refreshed)).to.deep.equal(["refresh-delete ada@example.com"]);
+    const again = await bed.engine.up(program);
+    expect(ops(again)).to.deep.equal(["create ada@example.com"]);
+    expect(bed.fake.invitations()).to.have.length(1);
+  });
+
+  it("cancels every invitation on destroy", async () => {
+    await bed.engine.up(() => {
+      invite(bed, "ada@example.com");
+      invite(bed, "bob@example.com", "admin");
+    });
+    expect(bed.fake.invitations()).to.have.length(2);
+    const result = await bed.engine.destroy();
+    expect(ops(result)).to.have.members(["delete ada@example.com", "delete bob@example.com"]);
+    expect(bed.fake.invitations()).to.deep.equal([]);
+  });
+
+  it("previews an organizationId that comes from a resource not yet created, calling nothing", async () => {
+    const result = await bed.engine.preview(() => {
+      const organization = new pulumi.dynamic.Resource(
+        { create: async (inputs: Record<string, unknown>) => ({ id: "organization", outs: inputs }) },
+        "organization",
+        { organizationId: bed.fake.organizationId },
+      );
+      new OrganizationInvitation("ada@example.com", {
+        organizationId: (organization as unknown as { organizationId: pulumi.Output<string> }).organizationId,
+        email: "ada@example.com",
+        roleName: "viewer",
+      });
+    });
+    expect(ops(result)).to.have.members(["create organization", "create ada@example.com"]);
+    expect(bed.fake.callCount()).to.equal(0);
+  });
+
+  it("previews a state written by an earlier build (another __provider) with no changes", async () => {
+    const program = () => void invite(bed, "ada@example.com");
+    await bed.engine.up(program);
+    const state = fs.readFileSync(bed.stateFile, "utf8");
+    const olderBuild = JSON.stringify("exports.handler = function () { return require(\"pulumi-qovery-invitations/shim\"); }; // 0.0.1");
+    fs.writeFileSync(bed.stateFile, state.replace(/"__provider":\s*"(?:[^"\\]|\\.)*"/g, `"__provider": ${olderBuild}`));
+    bed.fake.resetCounts();
+    const result = await bed.engine.preview(program);
+    expect(result.changes).to.equal(0);
+    expect(bed.fake.callCount()).to.equal(0);
+  });
+
+  it("keeps the token out of the state file, and the invitation link in it only as a secret", async () => {
+    await bed.engine.up(() => {
+      const invitation = invite(bed, "ada@example.com");
+      return { link: invitation.invitationLink };
+    });
+    const text = fs.readFileSync(bed.stateFile, "utf8");
+    const [sent] = bed.fake.invitations();
+    expect(text).not.to.include(bed.fake.apiToken);
+    const state = JSON.parse(text);
+    expect(plainOccurrences(state, sent.invitationLink)).to.deep.equal([]);
+    // In the resource's outputs and in the stack output.
+    expect(secretOccurrences(state, sent.invitationLink)).to.have.length.of.at.least(2);
+    expect(bed.log.join("\n")).not.to.include(sent.invitationLink);
+    expect(bed.log.join("\n")).not.to.include(bed.fake.apiToken);
+  });
+});
