@@ -1,0 +1,252 @@
+/**
+ * The engine's steps for dynamic resources: for each registration Check, Diff and then Create,
+ * Update, a replacement or nothing; after the program, deletion of what it no longer declares;
+ * refresh (Read) and destroy. Steps run one at a time in registration order, and the state file
+ * is rewritten after each step that changed something, as Pulumi persists after each step.
+ */
+import type { RegistrationResult, Registration } from "./program";
+import type { PlannedStep } from "./plan";
+import { STACK_TYPE } from "./program";
+import { changedKeys, markSecrets, type KeyChange, type PropertyMap } from "./properties";
+import type { ProviderClient, ResourceRef } from "./provider";
+import { nameOf, type ResourceState, type StateFile } from "./state";
+
+export interface DeploymentContext {
+  state: StateFile;
+  preview: boolean;
+  /** Started and configured on first use. */
+  provider: () => Promise<ProviderClient>;
+  /** Called as each step completes. */
+  report: (step: PlannedStep) => void;
+}
+
+function refOf(resource: { urn: string; type: string }): ResourceRef {
+  return { urn: resource.urn, type: resource.type, name: nameOf(resource.urn) };
+}
+
+async function attempt<T>(operation: string, ref: ResourceRef, action: () => Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    throw new Error(`${operation} of ${ref.type} '${ref.name}' failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/**
+ * The resources of the state as the operation goes: the stack, the resources this operation
+ * produced (in order), then the old ones it has not dealt with yet (in their old order).
+ */
+class Snapshot {
+  stack?: ResourceState;
+  readonly done: ResourceState[] = [];
+  pending: ResourceState[];
+
+  constructor(private readonly context: DeploymentContext) {
+    const resources = context.state.load();
+    this.stack = resources.find((r) => r.type === STACK_TYPE);
+    this.pending = resources.filter((r) => r !== this.stack);
+  }
+
+  save(): void {
+    if (!this.context.preview) this.context.state.save([...(this.stack ? [this.stack] : []), ...this.done, ...this.pending]);
+  }
+
+  swap(old: ResourceState, next: ResourceState | undefined): void {
+    this.pending = this.pending.flatMap((r) => (r !== old ? [r] : next ? [next] : []));
+  }
+}
+
+abstract class Operation {
+  readonly steps: PlannedStep[] = [];
+  protected readonly snapshot: Snapshot;
+
+  constructor(protected readonly context: DeploymentContext) {
+    this.snapshot = new Snapshot(context);
+  }
+
+  protected record(step: PlannedStep): void {
+    this.steps.push(step);
+    this.context.report(step);
+  }
+
+  /** Deletes through the provider (unless retained) and drops the resource from the state. */
+  protected async delete(resource: ResourceState): Promise<void> {
+    const ref = refOf(resource);
+    if (!resource.retainOnDelete) {
+      const provider = await this.context.provider();
+      await attempt("delete", ref, () => provider.delete(ref, resource.id ?? "", resource.inputs, resource.outputs));
+    }
+    this.snapshot.swap(resource, undefined);
+    this.snapshot.save();
+  }
+
+  get stackOutputs(): PropertyMap {
+    return this.snapshot.stack?.outputs ?? {};
+  }
+}
+
+/** `pulumi preview` and `pulumi up`. */
+export class Update extends Operation {
+  private queue: Promise<unknown> = Promise.resolve();
+  private failure?: Error;
+
+  /** Answers one registration of a dynamic resource; steps run one after another. */
+  register(registration: Registration): Promise<RegistrationResult> {
+    const result = this.queue.then(async () => {
+      if (this.failure) throw new Error(`${registration.urn} was not processed: an earlier step failed`);
+      try {
+        return await this.step(registration);
+      } catch (error) {
+        this.failure = error instanceof Error ? error : new Error(String(error));
+        throw this.failure;
+      }
+    });
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private async step(registration: Registration): Promise<RegistrationResult> {
+    const { urn, type, name } = registration;
+    const ref: ResourceRef = { urn, type, name };
+    const old = this.snapshot.pending.find((r) => r.urn === urn && !r.delete);
+    const provider = await this.context.provider();
+    const checked = await attempt("check", ref, () => provider.check(ref, old?.inputs ?? {}, registration.inputs));
+    if (checked.failures.length > 0) {
+      const lines = checked.failures.map((f) => `  ${f.property}: ${f.reason}`);
+      throw new Error(`${type} resource '${name}' has invalid inputs:\n${lines.join("\n")}`);
+    }
+    const inputs = checked.inputs;
+    const secretOutputs = (outputs: PropertyMap) => markSecrets(outputs, registration.additionalSecretOutputs);
+    const entry = (id: string, outputs: PropertyMap): ResourceState => ({
+      urn,
+      type,
+      custom: true,
+      id,
+      inputs,
+      outputs: secretOutputs(outputs),
+      parent: registration.parent,
+      retainOnDelete: registration.retainOnDelete || undefined,
+      additionalSecretOutputs: registration.additionalSecretOutputs.length > 0 ? registration.additionalSecretOutputs : undefined,
+    });
+    // A preview hands back the checked inputs: the program sees what the provider will compute
+    // (and the id of anything new) as unknown, as with a provider that does not support previews.
+    const planned = (id: string): RegistrationResult => ({ id, outputs: secretOutputs(inputs) });
+
+    const step = (op: PlannedStep["op"], changes: KeyChange[], deleteBeforeReplace?: boolean) =>
+      this.record({ op, urn, type, name, changes, ...(op === "replace" ? { deleteBeforeReplace } : {}) });
+
+    if (!old) {
+      const result = this.context.preview ? planned("") : this.keep(entry(...(await this.create(provider, ref, inputs))));
+      step("create", []);
+      return result;
+    }
+
+    const id = old.id ?? "";
+    const diff = await attempt("diff", ref, () => provider.diff(ref, id, old.inputs, old.outputs, inputs));
+    const inputChanges = changedKeys(old.inputs, inputs);
+    // DIFF_UNKNOWN: the engine falls back to comparing old and new inputs itself.
+    const changed = diff.changes === "unknown" ? inputChanges.length > 0 : diff.changes === "some";
+    const changes: KeyChange[] = diff.diffs.length > 0 ? [...diff.diffs] : inputChanges;
+    for (const key of diff.replaces) {
+      if (!changes.some((c) => c.key === key)) changes.push({ key, kind: "update" });
+    }
+
+    if (!changed) {
+      // The engine keeps the old outputs, and with them the __provider that delete and refresh use.
+      const result = this.context.preview ? { id, outputs: secretOutputs(old.outputs) } : this.keep(entry(id, old.outputs), old);
+      step("same", []);
+      return result;
+    }
+
+    if (diff.replaces.length === 0) {
+      const result = this.context.preview
+        ? planned(id)
+        : this.keep(entry(id, await attempt("update", ref, () => provider.update(ref, id, old.inputs, old.outputs, inputs))), old);
+      step("update", changes);
+      return result;
+    }
+
+    const deleteBeforeReplace = diff.deleteBeforeReplace || registration.deleteBeforeReplace;
+    let result = planned("");
+    if (!this.context.preview) {
+      if (deleteBeforeReplace) await this.delete(old);
+      const created = await this.create(provider, ref, inputs);
+      // Create-before-delete: the old resource stays in the state, marked for deletion, until
+      // the end of the deployment.
+      if (!deleteBeforeReplace) this.snapshot.swap(old, { ...old, delete: true });
+      result = this.keep(entry(...created));
+    }
+    step("replace", changes, deleteBeforeReplace);
+    return result;
+  }
+
+  private async create(provider: ProviderClient, ref: ResourceRef, inputs: PropertyMap): Promise<[string, PropertyMap]> {
+    const created = await attempt("create", ref, () => provider.create(ref, inputs));
+    return [created.id, created.outputs];
+  }
+
+  /** Puts the new state of a resource in place of its old one and persists. */
+  private keep(next: ResourceState, old?: ResourceState): RegistrationResult {
+    if (old) this.snapshot.swap(old, undefined);
+    this.snapshot.done.push(next);
+    this.snapshot.save();
+    return { id: next.id ?? "", outputs: next.outputs };
+  }
+
+  /**
+   * After the program: deletes what it no longer declares and the old halves of replacements,
+   * in reverse order of the state, then stores the stack outputs. Nothing is deleted when the
+   * program or a step failed.
+   */
+  async finish(programError: unknown, stack: { urn: string; outputs: PropertyMap } | undefined): Promise<void> {
+    await this.queue;
+    if (this.failure) throw this.failure;
+    if (programError) throw programError;
+    for (const resource of [...this.snapshot.pending].reverse()) {
+      if (resource.delete) {
+        await this.delete(resource);
+        continue;
+      }
+      this.record({ op: "delete", urn: resource.urn, type: resource.type, name: nameOf(resource.urn), changes: [] });
+      if (!this.context.preview) await this.delete(resource);
+    }
+    if (stack) {
+      this.snapshot.stack = { urn: stack.urn, type: STACK_TYPE, custom: false, inputs: {}, outputs: stack.outputs };
+      this.snapshot.save();
+    }
+  }
+}
+
+/** `pulumi refresh`: Read for every resource; a resource the provider reports gone leaves the state. */
+export class Refresh extends Operation {
+  async run(): Promise<void> {
+    for (const resource of [...this.snapshot.pending]) {
+      const ref = refOf(resource);
+      const provider = await this.context.provider();
+      const read = await attempt("read", ref, () => provider.read(ref, resource.id ?? "", resource.inputs, resource.outputs));
+      if (!read.id) {
+        this.snapshot.swap(resource, undefined);
+        this.snapshot.save();
+        this.record({ op: "refresh-delete", urn: ref.urn, type: ref.type, name: ref.name, changes: [] });
+        continue;
+      }
+      const outputs = markSecrets(read.outputs, resource.additionalSecretOutputs ?? []);
+      const changes = changedKeys(resource.outputs, outputs);
+      this.snapshot.swap(resource, { ...resource, id: read.id, outputs, inputs: read.inputs ?? resource.inputs });
+      this.snapshot.save();
+      this.record({ op: changes.length > 0 ? "refresh-update" : "read-same", urn: ref.urn, type: ref.type, name: ref.name, changes });
+    }
+  }
+}
+
+/** `pulumi destroy`: deletes every resource in reverse order, then the stack. */
+export class Destroy extends Operation {
+  async run(): Promise<void> {
+    for (const resource of [...this.snapshot.pending].reverse()) {
+      await this.delete(resource);
+      if (!resource.delete) this.record({ op: "delete", urn: resource.urn, type: resource.type, name: nameOf(resource.urn), changes: [] });
+    }
+    this.snapshot.stack = undefined;
+    this.snapshot.save();
+  }
+}
