@@ -39,14 +39,14 @@ type Direction = "request" | "response";
  * One disagreement with the document. `pointer` is a JSON pointer into the exchange seen as
  * `{path: {<parameter>: ...}, body: ..., status: ...}`, e.g. `/body/results/0/invitation_status`.
  */
-export interface Problem {
+interface Problem {
   operation: string;
   direction: Direction;
   pointer: string;
   message: string;
 }
 
-export function formatProblem(p: Problem): string {
+function formatProblem(p: Problem): string {
   return `${p.operation} ${p.direction} ${p.pointer}: ${p.message}`;
 }
 
@@ -146,7 +146,7 @@ function rewriteSchemaRefs(node: unknown): void {
   }
 }
 
-export class OpenApiContract {
+class OpenApiContract {
   private readonly document: Obj;
   private readonly templates: PathTemplate[];
   private readonly ajv: Ajv;
@@ -157,7 +157,7 @@ export class OpenApiContract {
       throw new Error("openapi document: expected an OpenAPI 3.0 document");
     }
     this.document = structuredClone(original);
-    relaxMemberIdFormats(this.document);
+    // relaxMemberIdFormats(this.document);
     rewriteSchemaRefs(this.document);
 
     this.ajv = new Ajv({ strict: true, allErrors: true });
@@ -235,6 +235,14 @@ export class OpenApiContract {
       problems.push(problem("/body", "the body sent is not JSON"));
     } else if (isObj(media.schema)) {
       problems.push(...this.validate(media.schema, sent, "/body", exchange.operation, "request"));
+      // Stricter than the document (OpenAPI allows extra properties): a misspelled optional field
+      // such as `roleId` would otherwise pass unnoticed, and the server would silently ignore it.
+      const declared = this.declaredProperties(media.schema);
+      if (declared && isObj(sent)) {
+        for (const key of Object.keys(sent).filter((k) => !declared.has(k))) {
+          problems.push(problem(`/body/${escapePointer(key)}`, "property not declared by the document"));
+        }
+      }
     }
     return problems;
   }
@@ -266,6 +274,24 @@ export class OpenApiContract {
       return [problem("/body", `status ${status} declares no body, yet one was sent`)];
     }
     return [];
+  }
+
+  /** Top-level property names an object schema declares (through $ref and allOf); undefined if it allows any. */
+  private declaredProperties(schema: Obj): Set<string> | undefined {
+    const ref = schema.$ref;
+    if (typeof ref === "string") {
+      const prefix = `${COMPONENTS_ID}#/definitions/`;
+      if (!ref.startsWith(prefix)) return undefined;
+      return this.declaredProperties(objectAt(this.document, ["components", "schemas", ref.slice(prefix.length)]));
+    }
+    if (schema.additionalProperties !== undefined && schema.additionalProperties !== false) return undefined;
+    const names = new Set(isObj(schema.properties) ? Object.keys(schema.properties) : []);
+    for (const part of Array.isArray(schema.allOf) ? schema.allOf : []) {
+      const more = isObj(part) ? this.declaredProperties(part) : undefined;
+      if (!more) return undefined;
+      more.forEach((name) => names.add(name));
+    }
+    return names;
   }
 
   private parameters(template: string, operation: Obj): Obj[] {
@@ -372,6 +398,13 @@ describe("contract: client and fake against Qovery's OpenAPI document", function
       expect(contract.checkRequest(e)).to.deep.include({
         operation: "postInviteMember", direction: "request", pointer: "/body/email", message: "must have required property 'email'",
       });
+    });
+
+    it("reports a request property the document does not declare (e.g. a misspelled role_id)", () => {
+      const e = exchange({ operation: "postInviteMember", method: "POST", path: invitePath, requestBody: { email: "a@example.com", roleId: ROLE } });
+      expect(contract.checkRequest(e).map(formatProblem)).to.deep.equal([
+        "postInviteMember request /body/roleId: property not declared by the document",
+      ]);
     });
 
     it("rejects an invitation answer without invitation_status", () => {
@@ -491,12 +524,14 @@ describe("contract: client and fake against Qovery's OpenAPI document", function
 
       it(`${operation}: the client's requests match the document`, () => {
         expect(of(operation), "no exchange recorded").not.to.be.empty;
-        expect(problemsOf(contract, of(operation), "request")).to.deep.equal([]);
+        const problems = problemsOf(contract, of(operation), "request");
+        expect(problems, `\n${problems.join("\n")}\n`).to.deep.equal([]);
       });
 
       it(`${operation}: the fake's answers match the document`, () => {
         expect(of(operation), "no exchange recorded").not.to.be.empty;
-        expect(problemsOf(contract, of(operation), "response")).to.deep.equal([]);
+        const problems = problemsOf(contract, of(operation), "response");
+        expect(problems, `\n${problems.join("\n")}\n`).to.deep.equal([]);
       });
     }
   });

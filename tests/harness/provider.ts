@@ -50,7 +50,7 @@ export interface ReadResult {
   inputs?: PropertyMap;
 }
 
-type Unary<Req, Res> = (request: Req, callback: (error: grpc.ServiceError | null, response: Res) => void) => unknown;
+type Callback<Res> = (error: grpc.ServiceError | null, response: Res) => void;
 
 const DIFF_CHANGES: Record<number, DiffResult["changes"]> = {
   [provproto.DiffResponse.DiffChanges.DIFF_UNKNOWN]: "unknown",
@@ -74,9 +74,9 @@ export class ProviderClient {
     this.client = new provrpc.ResourceProviderClient(address, grpc.credentials.createInsecure());
   }
 
-  private call<Req, Res>(method: Unary<Req, Res>, request: Req): Promise<Res> {
+  private call<Res>(send: (callback: Callback<Res>) => unknown): Promise<Res> {
     return new Promise((resolve, reject) => {
-      method.call(this.client, request, (error, response) => {
+      send((error, response) => {
         // The plugin's own message is in `details`; `message` prefixes the gRPC status.
         if (error) reject(new Error(error.details || error.message));
         else resolve(response);
@@ -108,7 +108,7 @@ export class ProviderClient {
     request.setUrn(provider.urn);
     request.setName(provider.name);
     request.setType(provider.type);
-    const response = await this.call(this.client.configure, request);
+    const response = await this.call<provproto.ConfigureResponse>((callback) => this.client.configure(request, callback));
     this.caps = { acceptSecrets: response.getAcceptsecrets(), acceptResources: response.getAcceptresources() };
   }
 
@@ -116,7 +116,7 @@ export class ProviderClient {
     const request = new provproto.CheckRequest();
     request.setUrn(ref.urn).setName(ref.name).setType(ref.type);
     request.setOlds(this.marshal(olds)).setNews(this.marshal(news));
-    const response = await this.call(this.client.check, request);
+    const response = await this.call<provproto.CheckResponse>((callback) => this.client.check(request, callback));
     const inputs = fromStruct(response.getInputs());
     return {
       inputs: this.caps.acceptSecrets ? inputs : annotateSecrets(inputs, news),
@@ -128,7 +128,7 @@ export class ProviderClient {
     const request = new provproto.DiffRequest();
     request.setId(id).setUrn(ref.urn).setName(ref.name).setType(ref.type);
     request.setOlds(this.marshal(oldOutputs)).setOldInputs(this.marshal(oldInputs)).setNews(this.marshal(news));
-    const response = await this.call(this.client.diff, request);
+    const response = await this.call<provproto.DiffResponse>((callback) => this.client.diff(request, callback));
     const diffs: KeyChange[] = response.getDiffsList().map((key) => ({ key, kind: "update" }));
     for (const [key, detail] of response.getDetaileddiffMap().entries()) {
       if (!diffs.some((d) => d.key === key)) diffs.push({ key, kind: propertyDiffKind(detail.getKind()) });
@@ -145,7 +145,7 @@ export class ProviderClient {
     const request = new provproto.CreateRequest();
     request.setUrn(ref.urn).setName(ref.name).setType(ref.type);
     request.setProperties(this.marshal(inputs)).setPreview(false);
-    const response = await this.call(this.client.create, request);
+    const response = await this.call<provproto.CreateResponse>((callback) => this.client.create(request, callback));
     const outputs = fromStruct(response.getProperties());
     return { id: response.getId(), outputs: this.caps.acceptSecrets ? outputs : annotateSecrets(outputs, inputs) };
   }
@@ -154,7 +154,7 @@ export class ProviderClient {
     const request = new provproto.UpdateRequest();
     request.setId(id).setUrn(ref.urn).setName(ref.name).setType(ref.type).setPreview(false);
     request.setOlds(this.marshal(oldOutputs)).setOldInputs(this.marshal(oldInputs)).setNews(this.marshal(news));
-    const response = await this.call(this.client.update, request);
+    const response = await this.call<provproto.UpdateResponse>((callback) => this.client.update(request, callback));
     const outputs = fromStruct(response.getProperties());
     return this.caps.acceptSecrets ? outputs : annotateSecrets(outputs, news);
   }
@@ -163,14 +163,14 @@ export class ProviderClient {
     const request = new provproto.DeleteRequest();
     request.setId(id).setUrn(ref.urn).setName(ref.name).setType(ref.type);
     request.setProperties(this.marshal(oldOutputs)).setOldInputs(this.marshal(oldInputs));
-    await this.call(this.client.delete, request);
+    await this.call<unknown>((callback) => this.client.delete(request, callback));
   }
 
   async read(ref: ResourceRef, id: string, oldInputs: PropertyMap, oldOutputs: PropertyMap): Promise<ReadResult> {
     const request = new provproto.ReadRequest();
     request.setId(id).setUrn(ref.urn).setName(ref.name).setType(ref.type);
     request.setProperties(this.marshal(oldOutputs)).setInputs(this.marshal(oldInputs));
-    const response = await this.call(this.client.read, request);
+    const response = await this.call<provproto.ReadResponse>((callback) => this.client.read(request, callback));
     const outputs = fromStruct(response.getProperties());
     const inputs = response.getInputs() ? fromStruct(response.getInputs()) : undefined;
     return {

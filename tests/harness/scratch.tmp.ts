@@ -1,32 +1,30 @@
 import * as pulumi from "@pulumi/pulumi";
-import { runProgram } from "./program";
-import { Item } from "./fixtures/item";
-import { UNKNOWN } from "./properties";
+import { Engine } from "./index";
+import { Item, readWorld } from "./fixtures/item";
+import * as fs from "node:fs";
 
 async function main() {
-  for (const preview of [true, false]) {
-    const regs: any[] = [];
-    const run = await runProgram(async () => {
-      const a = new Item("a", { world: "/tmp/w.json", key: "a", value: "1", secret: pulumi.secret("shh") });
-      const seen: any = {};
-      a.computed.apply((c) => { seen.c = c; 
-        new Item("b", { world: "/tmp/w.json", key: "b", value: a.computed });
-      });
-      const known = await (a.computed as any).isKnown;
-      const secret = await (a.secretOut as any).isSecret;
-      console.log("preview", preview, "computed known:", known, "secretOut secret:", secret, "id known", await (a.id as any).isKnown);
-      return { c: a.computed, s: a.secretOut, plain: "x" };
-    }, {
-      project: "p", stack: "dev", preview, config: { "p:x": "1" }, secretConfigKeys: [],
-      register: async (reg) => {
-        regs.push(reg);
-        await new Promise((r) => setTimeout(r, 20));
-        if (preview) return { id: "", outputs: reg.inputs };
-        return { id: reg.name + "-id", outputs: { ...reg.inputs, computed: "C", secretOut: { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: "S" } } };
-      },
-    });
-    console.log(JSON.stringify(regs.map((r) => ({ ...r, inputs: { ...r.inputs, __provider: String(r.inputs.__provider).length } })), null, 1));
-    console.log("run", run);
+  const dir = fs.mkdtempSync("/tmp/h-");
+  const world = `${dir}/world.json`;
+  const t0 = Date.now(); const engine = new Engine({ log: (l) => console.log(Date.now() - t0, l), programDir: process.cwd(), stateFile: `${dir}/state.json`, config: { "qovery:apiToken": "tok", "example:x": "y" }, secretConfigKeys: ["qovery:apiToken"] });
+  try {
+    const prog = (v: string, key = "a") => () => {
+      const a = new Item("a", { world, key, value: v, secret: pulumi.secret("shh") });
+      const b = new Item("b", { world, key: "b", value: a.computed });
+      return { c: a.computed, s: a.secretOut, cfg: new pulumi.Config("example").require("x") };
+    };
+    let r = await engine.preview(prog("1"));
+    console.log(r.steps, r.outputs);
+    r = await engine.up(prog("1"));
+    r = await engine.up(prog("1"));
+    r = await engine.up(prog("2"));
+    r = await engine.up(prog("2", "a2"));
+    r = await engine.refresh();
+    r = await engine.destroy();
+    console.log(JSON.stringify(readWorld(world).journal));
+    console.log(JSON.stringify(engine.readState()));
+  } finally {
+    await engine.close();
   }
 }
-main();
+main().catch((e) => { console.error("FAILED", e); process.exitCode = 1; });

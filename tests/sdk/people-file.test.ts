@@ -1,0 +1,53 @@
+import { expect } from "chai";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { parsePeopleCsv, parsePeopleYaml, PeopleFileError, readPeopleFile } from "../../sdk/people-file";
+
+describe("people files", () => {
+  it("reads a YAML list, or a people: key holding one", () => {
+    const list = "- email: ada@example.com\n  roleName: admin\n- { email: grace@example.com, roleId: 0b6c3f0e-8d2a-4a51-9f3e-1c7a2d4b5e6f }\n";
+    expect(parsePeopleYaml(list)).to.deep.equal([
+      { email: "ada@example.com", roleName: "admin" },
+      { email: "grace@example.com", roleId: "0b6c3f0e-8d2a-4a51-9f3e-1c7a2d4b5e6f" },
+    ]);
+    expect(parsePeopleYaml(`people:\n${list.replace(/^/gm, "  ")}`)).to.have.length(2);
+  });
+
+  it("reads CSV with a header, comments, blank lines and quoted cells", () => {
+    const csv = "email,roleName,onExpired\n# the team\nada@example.com,admin,reissue\n\n\"grace@example.com\",\"Data Scientists\",\n";
+    expect(parsePeopleCsv(csv)).to.deep.equal([
+      { email: "ada@example.com", roleName: "admin", onExpired: "reissue" },
+      { email: "grace@example.com", roleName: "Data Scientists" },
+    ]);
+  });
+
+  it("reports every problem at once, by line and field", () => {
+    const csv = "email,roleName\nada@example.com,\n,admin\n";
+    expect(() => parsePeopleCsv(csv, "people.csv"))
+      .to.throw(PeopleFileError)
+      .with.property("message")
+      .that.includes("line 2: roleName (or roleId) is required")
+      .and.includes("line 3: email is required");
+  });
+
+  it("rejects an unknown field in YAML, naming the valid ones", () => {
+    expect(() => parsePeopleYaml("- email: a@b.io\n  role_name: admin\n")).to.throw(/entry 1: unknown field role_name \(valid: email, roleName, roleId, onExpired\)/);
+  });
+
+  it("rejects a CSV header with unknown columns", () => {
+    expect(() => parsePeopleCsv("mail,role\na@b.io,admin\n")).to.throw(/the header must name the columns/);
+  });
+
+  it("chooses the format by extension and refuses others", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "people-"));
+    try {
+      fs.writeFileSync(path.join(dir, "people.yml"), "- email: a@b.io\n  roleName: viewer\n");
+      fs.writeFileSync(path.join(dir, "people.json"), "[]");
+      expect(readPeopleFile(path.join(dir, "people.yml"))).to.deep.equal([{ email: "a@b.io", roleName: "viewer" }]);
+      expect(() => readPeopleFile(path.join(dir, "people.json"))).to.throw(/use .yaml, .yml or .csv/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
