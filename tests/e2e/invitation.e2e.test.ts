@@ -75,8 +75,10 @@ describe("OrganizationInvitation through the real plugin", function () {
   });
 
   it("reports EXPIRED and then ACCEPTED on refresh", async () => {
-    await bed.engine.up(() => void invite(bed, "ada@example.com"));
-    await bed.engine.up(() => void invite(bed, "bob@example.com"));
+    await bed.engine.up(() => {
+      invite(bed, "ada@example.com");
+      invite(bed, "bob@example.com");
+    });
     bed.fake.expireInvitation("ada@example.com");
     bed.fake.acceptInvitation("bob@example.com", { memberId: "github|77" });
     await bed.engine.refresh();
