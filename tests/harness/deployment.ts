@@ -4,9 +4,8 @@
  * refresh (Read) and destroy. Steps run one at a time in registration order, and the state file
  * is rewritten after each step that changed something, as Pulumi persists after each step.
  */
-import type { RegistrationResult, Registration } from "./program";
 import type { PlannedStep } from "./plan";
-import { STACK_TYPE } from "./program";
+import { STACK_TYPE, type Registration, type RegistrationResult } from "./program";
 import { changedKeys, markSecrets, type KeyChange, type PropertyMap } from "./properties";
 import type { ProviderClient, ResourceRef } from "./provider";
 import { nameOf, type ResourceState, type StateFile } from "./state";
@@ -128,15 +127,16 @@ export class Update extends Operation {
       retainOnDelete: registration.retainOnDelete || undefined,
       additionalSecretOutputs: registration.additionalSecretOutputs.length > 0 ? registration.additionalSecretOutputs : undefined,
     });
-    // A preview hands back the checked inputs: the program sees what the provider will compute
-    // (and the id of anything new) as unknown, as with a provider that does not support previews.
-    const planned = (id: string): RegistrationResult => ({ id, outputs: secretOutputs(inputs) });
-
+    // A preview plans with the checked inputs as outputs: the program sees what the provider
+    // will compute (and the id of anything new) as unknown, as with a provider that does not
+    // support previews. Nothing is saved in a preview.
+    const preview = this.context.preview;
     const step = (op: PlannedStep["op"], changes: KeyChange[], deleteBeforeReplace?: boolean) =>
       this.record({ op, urn, type, name, changes, ...(op === "replace" ? { deleteBeforeReplace } : {}) });
 
     if (!old) {
-      const result = this.context.preview ? planned("") : this.keep(entry(...(await this.create(provider, ref, inputs))));
+      const [id, outputs] = preview ? ["", inputs] : await this.create(provider, ref, inputs);
+      const result = this.keep(entry(id, outputs), undefined);
       step("create", []);
       return result;
     }
@@ -153,29 +153,25 @@ export class Update extends Operation {
 
     if (!changed) {
       // The engine keeps the old outputs, and with them the __provider that delete and refresh use.
-      const result = this.context.preview ? { id, outputs: secretOutputs(old.outputs) } : this.keep(entry(id, old.outputs), old);
+      const result = this.keep(entry(id, old.outputs), old);
       step("same", []);
       return result;
     }
 
     if (diff.replaces.length === 0) {
-      const result = this.context.preview
-        ? planned(id)
-        : this.keep(entry(id, await attempt("update", ref, () => provider.update(ref, id, old.inputs, old.outputs, inputs))), old);
+      const outputs = preview ? inputs : await attempt("update", ref, () => provider.update(ref, id, old.inputs, old.outputs, inputs));
+      const result = this.keep(entry(id, outputs), old);
       step("update", changes);
       return result;
     }
 
     const deleteBeforeReplace = diff.deleteBeforeReplace || registration.deleteBeforeReplace;
-    let result = planned("");
-    if (!this.context.preview) {
-      if (deleteBeforeReplace) await this.delete(old);
-      const created = await this.create(provider, ref, inputs);
-      // Create-before-delete: the old resource stays in the state, marked for deletion, until
-      // the end of the deployment.
-      if (!deleteBeforeReplace) this.snapshot.swap(old, { ...old, delete: true });
-      result = this.keep(entry(...created));
-    }
+    if (deleteBeforeReplace && !preview) await this.delete(old);
+    const [newId, outputs] = preview ? ["", inputs] : await this.create(provider, ref, inputs);
+    // Create-before-delete: the old resource stays in the state, marked for deletion, until the
+    // end of the deployment.
+    this.snapshot.swap(old, deleteBeforeReplace || preview ? undefined : { ...old, delete: true });
+    const result = this.keep(entry(newId, outputs), undefined);
     step("replace", changes, deleteBeforeReplace);
     return result;
   }
@@ -186,7 +182,7 @@ export class Update extends Operation {
   }
 
   /** Puts the new state of a resource in place of its old one and persists. */
-  private keep(next: ResourceState, old?: ResourceState): RegistrationResult {
+  private keep(next: ResourceState, old: ResourceState | undefined): RegistrationResult {
     if (old) this.snapshot.swap(old, undefined);
     this.snapshot.done.push(next);
     this.snapshot.save();
@@ -204,11 +200,11 @@ export class Update extends Operation {
     if (programError) throw programError;
     for (const resource of [...this.snapshot.pending].reverse()) {
       if (resource.delete) {
-        await this.delete(resource);
+        if (!this.context.preview) await this.delete(resource);
         continue;
       }
-      this.record({ op: "delete", urn: resource.urn, type: resource.type, name: nameOf(resource.urn), changes: [] });
       if (!this.context.preview) await this.delete(resource);
+      this.record({ op: "delete", urn: resource.urn, type: resource.type, name: nameOf(resource.urn), changes: [] });
     }
     if (stack) {
       this.snapshot.stack = { urn: stack.urn, type: STACK_TYPE, custom: false, inputs: {}, outputs: stack.outputs };

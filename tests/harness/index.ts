@@ -6,13 +6,14 @@
 import { Destroy, Refresh, Update, type DeploymentContext } from "./deployment";
 import { outputLines, stepLine, summaryLine, type PlannedStep, type StepOp } from "./plan";
 import { PluginProcess } from "./plugin";
-import { runProgram } from "./program";
+import { runProgram, type Program } from "./program";
 import { reveal, type PropertyMap } from "./properties";
 import { ProviderClient } from "./provider";
 import { StateFile, type Checkpoint } from "./state";
 
 export type { Checkpoint, CheckpointResource } from "./state";
 export type { StepOp } from "./plan";
+export type { Program } from "./program";
 
 export interface HarnessOptions {
   /** Working directory of the plugin, where the package and @pulumi/pulumi resolve. */
@@ -32,9 +33,6 @@ export interface HarnessOptions {
   /** Plan and progress lines, plugin output; default console.log. */
   log?: (line: string) => void;
 }
-
-/** Like a Pulumi inline program; returned values are the stack outputs. */
-export type Program = () => Promise<Record<string, unknown> | void> | Record<string, unknown> | void;
 
 export interface Step {
   op: StepOp;

@@ -26,13 +26,25 @@ const LINE: Record<StepOp, { symbol: string; label: string } | undefined> = {
   "read-same": undefined,
 };
 
-const KIND_SYMBOL: Record<KeyChange["kind"], string> = { add: "+", delete: "-", update: "~" };
+const KINDS: [KeyChange["kind"], string][] = [
+  ["add", "+"],
+  ["delete", "-"],
+  ["update", "~"],
+];
+
+/** Pulumi's short diff: keys grouped by kind, e.g. `+dbr~email,roleId`. */
+function shortDiff(changes: readonly KeyChange[]): string {
+  return KINDS.map(([kind, symbol]) => {
+    const keys = changes.filter((c) => c.kind === kind).map((c) => c.key);
+    return keys.length > 0 ? symbol + keys.join(",") : "";
+  }).join("");
+}
 
 /** `+- replace pulumi-nodejs:dynamic:Resource name [diff: ~email] (delete before replace)`; none for unchanged. */
 export function stepLine(step: PlannedStep): string | undefined {
   const line = LINE[step.op];
   if (!line) return undefined;
-  const diff = step.changes.length > 0 ? ` [diff: ${step.changes.map((c) => KIND_SYMBOL[c.kind] + c.key).join(", ")}]` : "";
+  const diff = step.changes.length > 0 ? ` [diff: ${shortDiff(step.changes)}]` : "";
   const order = step.deleteBeforeReplace ? " (delete before replace)" : "";
   return `${line.symbol} ${line.label} ${step.type} ${step.name}${diff}${order}`;
 }

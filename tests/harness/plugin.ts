@@ -18,7 +18,7 @@ export interface PluginOptions {
 const ENGINE_ADDRESS = "127.0.0.1:0";
 
 export class PluginProcess {
-  private exited: Promise<void>;
+  private readonly exited: Promise<void>;
   private readonly killOnExit = () => this.child.kill("SIGKILL");
 
   private constructor(

@@ -15,7 +15,6 @@ export interface Registration {
   type: string;
   name: string;
   parent?: string;
-  custom: boolean;
   /** Program inputs, marshalled as the program sent them: secrets wrapped, unknowns as the sentinel. */
   inputs: PropertyMap;
   deleteBeforeReplace: boolean;
@@ -28,6 +27,9 @@ export interface RegistrationResult {
   id: string;
   outputs: PropertyMap;
 }
+
+/** Like a Pulumi inline program; returned values are the stack outputs. */
+export type Program = () => Promise<Record<string, unknown> | void> | Record<string, unknown> | void;
 
 export interface ProgramOptions {
   project: string;
@@ -71,10 +73,7 @@ function makeUrn(stack: string, project: string, type: string, name: string, par
   return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
 }
 
-export async function runProgram(
-  program: () => Promise<Record<string, unknown> | void> | Record<string, unknown> | void,
-  options: ProgramOptions,
-): Promise<ProgramRun> {
+export async function runProgram(program: Program, options: ProgramOptions): Promise<ProgramRun> {
   await pulumi.runtime.setMocks(unsupported, options.project, options.stack, options.preview);
   pulumi.runtime.setAllConfig(options.config, options.secretConfigKeys);
   const monitor = pulumi.runtime.getMonitor() as unknown as Monitor;
@@ -82,6 +81,7 @@ export async function runProgram(
   const urns = new Set<string>();
   let stackUrn: string | undefined;
   let requests = 0;
+  let finished = false;
 
   monitor.registerResource = (request, callback) => {
     requests++;
@@ -90,6 +90,7 @@ export async function runProgram(
     const name = request.getName();
     const urn = makeUrn(options.stack, options.project, type, name, parent);
     const answer = async (): Promise<RegistrationResult> => {
+      if (finished) throw new Error(`${urn} was registered after the program had finished`);
       if (urns.has(urn)) throw new Error(`Duplicate resource URN '${urn}'; try giving it a unique name`);
       urns.add(urn);
       const inputs = fromStruct(request.getObject());
@@ -101,7 +102,6 @@ export async function runProgram(
         type,
         name,
         parent: parent || undefined,
-        custom: true,
         inputs,
         deleteBeforeReplace: request.getDeletebeforereplace(),
         retainOnDelete: request.getRetainondelete() === true,
@@ -123,20 +123,35 @@ export async function runProgram(
     callback(null, {});
   };
 
+  // Like the nodejs language host, an unhandled rejection while the program runs (an output of
+  // a failed registration that nothing awaited, a forgotten promise) fails the program. The
+  // process's own handlers (mocha's) are set aside meanwhile.
+  const handlers = process.listeners("unhandledRejection");
+  const onRejection = (reason: unknown) => {
+    run.error ??= reason;
+  };
+  process.removeAllListeners("unhandledRejection");
+  process.on("unhandledRejection", onRejection);
   try {
-    await pulumi.runtime.runInPulumiStack(async () => program());
-  } catch (error) {
-    run.error = error;
-  }
-
-  // `disconnect` waits for the runtime's outstanding RPCs; a flush of pending callbacks between
-  // two waits lets `apply` callbacks of the last answers register their resources. Repeat until
-  // a round sends no registration.
-  for (let before = -1; before !== requests; ) {
-    before = requests;
-    await pulumi.runtime.disconnect();
+    try {
+      await pulumi.runtime.runInPulumiStack(async () => program());
+    } catch (error) {
+      run.error = error;
+    }
+    // `disconnect` waits for the runtime's outstanding RPCs; a flush of pending callbacks
+    // between two waits lets `apply` callbacks of the last answers register their resources.
+    // Repeat until a round sends no registration.
+    for (let before = -1; before !== requests; ) {
+      before = requests;
+      await pulumi.runtime.disconnect();
+      await new Promise((resolve) => setImmediate(resolve));
+      await pulumi.runtime.disconnect();
+    }
     await new Promise((resolve) => setImmediate(resolve));
-    await pulumi.runtime.disconnect();
+  } finally {
+    finished = true;
+    process.off("unhandledRejection", onRejection);
+    for (const handler of handlers) process.on("unhandledRejection", handler);
   }
   return run;
 }

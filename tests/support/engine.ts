@@ -15,7 +15,7 @@ export interface EngineBed {
 }
 
 export async function startEngineBed(
-  options: { fake?: FakeQoveryOptions; config?: Record<string, string> } = {},
+  options: { fake?: FakeQoveryOptions; config?: (fake: FakeQovery) => Record<string, string> } = {},
 ): Promise<EngineBed> {
   const fake = await startFakeQovery(options.fake);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qovery-e2e-"));
@@ -28,7 +28,7 @@ export async function startEngineBed(
       "qovery:apiUrl": fake.url,
       "qovery:apiToken": fake.apiToken,
       "qovery:maxRetryDelayMs": "50",
-      ...options.config,
+      ...options.config?.(fake),
     },
     secretConfigKeys: ["qovery:apiToken"],
     log: (line) => log.push(line),
