@@ -6,7 +6,7 @@
  * dynamic-provider interface.
  */
 import { QoveryClient } from "./client/client";
-import { InvalidSettingsError, MissingTokenError } from "./client/errors";
+import { InvalidSettingsError, MissingTokenError, namingEmail } from "./client/errors";
 import { check as checkInputs, type CheckResult } from "./lifecycle/check";
 import { createContext, type LifecycleContext } from "./lifecycle/context";
 import { create as createInvitation, type CreateResult } from "./lifecycle/create";
@@ -14,6 +14,7 @@ import { remove } from "./lifecycle/delete";
 import { diff as diffState, type DiffResult } from "./lifecycle/diff";
 import type { InvitationInputs, InvitationOutputs } from "./lifecycle/model";
 import { read as readInvitation, type ReadResult } from "./lifecycle/read";
+import { removalProvider } from "./lifecycle/removal";
 import { update as updateInvitation } from "./lifecycle/update";
 import { resolveSettings, type ConfigSource, type ProviderSettings } from "./settings";
 
@@ -42,7 +43,10 @@ function lifecycleContext(): LifecycleContext {
   if (settings.problems.length > 0) throw new InvalidSettingsError(settings.problems);
   const apiToken = settings.apiToken;
   if (!apiToken) throw new MissingTokenError();
-  context ??= createContext(new QoveryClient({ ...settings, apiToken }), { maxInviteAttempts: settings.maxRetries + 1 });
+  context ??= createContext(new QoveryClient({ ...settings, apiToken }), {
+    maxInviteAttempts: settings.maxRetries + 1,
+    maxRetryDelayMs: settings.maxRetryDelayMs,
+  });
   return context;
 }
 
@@ -54,12 +58,19 @@ export async function diff(_id: string, olds: Record<string, unknown>, news: Rec
   return diffState(olds as Partial<InvitationOutputs>, news);
 }
 
+/** Errors of shared lists (roles, members, invitations) name the email of the resource at hand. */
+function forEmail(email: unknown): (error: unknown) => never {
+  return (error) => {
+    throw namingEmail(error, typeof email === "string" ? email : undefined);
+  };
+}
+
 export async function create(inputs: Record<string, unknown>): Promise<CreateResult> {
-  return createInvitation(lifecycleContext(), inputs as unknown as InvitationInputs);
+  return createInvitation(lifecycleContext(), inputs as unknown as InvitationInputs).catch(forEmail(inputs.email));
 }
 
 export async function read(id: string, props: Record<string, unknown>): Promise<ReadResult> {
-  return readInvitation(lifecycleContext(), id, props as unknown as InvitationOutputs);
+  return readInvitation(lifecycleContext(), id, props as unknown as InvitationOutputs).catch(forEmail(props.email));
 }
 
 export async function update(
@@ -67,13 +78,18 @@ export async function update(
   olds: Record<string, unknown>,
   news: Record<string, unknown>,
 ): Promise<{ outs: InvitationOutputs }> {
-  return updateInvitation(lifecycleContext(), olds as unknown as InvitationOutputs, news as unknown as InvitationInputs);
+  return updateInvitation(lifecycleContext(), olds as unknown as InvitationOutputs, news as unknown as InvitationInputs).catch(
+    forEmail(olds.email),
+  );
 }
 
 async function deleteInvitation(_id: string, props: Record<string, unknown>): Promise<void> {
-  return remove(lifecycleContext(), props as unknown as InvitationOutputs);
+  return remove(lifecycleContext(), props as unknown as InvitationOutputs).catch(forEmail(props.email));
 }
 export { deleteInvitation as delete };
+
+/** The UnmanagedAccessRemoval resource of an authoritative roster (sdk/removal-shim.ts delegates here). */
+export const removal = removalProvider(lifecycleContext, () => settings.apiToken);
 
 export { QoveryClient } from "./client/client";
 export { QoveryApiError, MissingTokenError, InvalidSettingsError } from "./client/errors";

@@ -1,7 +1,21 @@
 export { OrganizationInvitation } from "./invitation";
 export type { OrganizationInvitationArgs, InvitationStatus, LegacyRole, OnExpired } from "./invitation";
 export { OrganizationRoster } from "./roster";
-export type { OrganizationRosterArgs } from "./roster";
+export type { OrganizationRosterArgs, UnmanagedPolicy } from "./roster";
+export { reviewAccess, undeclaredAccess } from "./access";
+export { getOrganizationAccess } from "./access-lookup";
+export type { OrganizationAccessLookupArgs } from "./access-lookup";
+export type {
+  AccessInvitation,
+  AccessMember,
+  AccessReview,
+  AccessStanding,
+  OrganizationAccess,
+  ReviewedInvitation,
+  ReviewedMember,
+  ReviewOptions,
+  TokenIdentity,
+} from "./access";
 export { readPeopleFile, parsePeopleCsv, parsePeopleYaml, PeopleFileError } from "./people-file";
 export type { RosterPerson } from "./people-file";
 export { getOrganizationRole, getOrganizationRoles } from "./roles";

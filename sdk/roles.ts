@@ -4,11 +4,8 @@
  * the provider: stack config `qovery:apiToken` / `qovery:apiUrl`, else QOVERY_API_TOKEN /
  * QOVERY_API_URL.
  */
-import * as pulumi from "@pulumi/pulumi";
-import { QoveryClient } from "../provider/client/client";
-import { InvalidSettingsError, MissingTokenError } from "../provider/client/errors";
 import { findRole, UnknownRoleError } from "../provider/lifecycle/roles";
-import { resolveSettings } from "../provider/settings";
+import { programQovery } from "./access-lookup";
 
 export interface OrganizationRole {
   /** The role's UUID in this organization. */
@@ -27,17 +24,9 @@ export interface OrganizationRoleLookupArgs extends OrganizationRolesLookupArgs 
   name: string;
 }
 
-function programClient(): QoveryClient {
-  // The runtime's raw config read: `pulumi.Config.get` would warn that the token is a secret.
-  const settings = resolveSettings({ get: (key) => pulumi.runtime.getConfig(key) }, process.env);
-  if (settings.problems.length > 0) throw new InvalidSettingsError(settings.problems);
-  if (!settings.apiToken) throw new MissingTokenError();
-  return new QoveryClient({ ...settings, apiToken: settings.apiToken });
-}
-
 /** Every role of the organization, built-in and custom. */
 export async function getOrganizationRoles(args: OrganizationRolesLookupArgs): Promise<OrganizationRole[]> {
-  return programClient().listRoles(args.organizationId);
+  return programQovery().client.listRoles(args.organizationId);
 }
 
 /** One role by case-insensitive name; fails with the list of the organization's roles if unknown. */

@@ -1,0 +1,198 @@
+/**
+ * UnmanagedAccessRemoval: the one resource by which an authoritative OrganizationRoster
+ * (`unmanaged: "remove"`) removes the access it does not declare. It stands for the roster's
+ * enforcement, not for a thing in Qovery. Its inputs name each removal in a key of its own,
+ *
+ *   { organizationId, "remove-member:eve@example.com": "github|4242",
+ *                     "remove-invitation:mallory@example.com": "<invitation id>" }
+ *
+ * (`…/<id>` appended to the key when one email has several entries of a kind), so that
+ * `pulumi preview` lists every removal by email (`[diff: +remove-member:eve@example.com]`)
+ * before anything happens, and nothing happens until `pulumi up`.
+ *
+ * - check validates the inputs, without calling Qovery.
+ * - diff: a change exactly when there is something to remove. Once the access is gone the program
+ *   declares no removal key, and the diff is "no change": a `pulumi preview --expect-no-changes`
+ *   right after the `up` that removed someone passes, and nothing is left in state to delete.
+ * - create and update carry out every removal: members are removed (a fresh member list; never
+ *   the organization owner, never the member the API token belongs to), invitations cancelled,
+ *   and "already gone" is success. Every removal is attempted; failures are reported together,
+ *   and the next `up` tries again.
+ * - read keeps the record as it is; delete does nothing.
+ */
+import { isNotFound } from "../client/errors";
+import type { Member } from "../client/wire";
+import type { CheckFailure, CheckResult } from "./check";
+import type { LifecycleContext } from "./context";
+import type { DiffResult } from "./diff";
+import { isUnknown } from "./model";
+import { isOwner } from "./people";
+import { isTokenMember, tokenIdentity } from "./token";
+
+export type RemovalKind = "member" | "invitation";
+
+/** removed: a member removed; cancelled: an invitation cancelled; kept: found protected at `up`. */
+export type RemovalOutcome = "removed" | "cancelled" | "already gone" | "kept";
+
+/** `remove-member:<email>` or `remove-invitation:<email>`, optionally `/<id>`: a label; the value is the id. */
+const REMOVAL_KEY = /^remove-(member|invitation):(.+)$/;
+
+export function removalKey(kind: RemovalKind, email: string, id?: string): string {
+  return `remove-${kind}:${email.trim().toLowerCase()}${id === undefined ? "" : `/${id}`}`;
+}
+
+export interface Removal {
+  key: string;
+  kind: RemovalKind;
+  email: string;
+  /** The member id (such as `github|12345`) or the invitation id. */
+  targetId: string;
+}
+
+/** The removals an input bag names, in key order. */
+export function removalsOf(inputs: Record<string, unknown>): Removal[] {
+  return Object.keys(inputs)
+    .filter((key) => key.startsWith("remove-"))
+    .sort()
+    .flatMap((key) => {
+      const match = REMOVAL_KEY.exec(key);
+      const targetId = inputs[key];
+      if (!match || typeof targetId !== "string") return [];
+      const label = match[2]!;
+      const email = label.endsWith(`/${targetId}`) ? label.slice(0, -targetId.length - 1) : label;
+      return [{ key, kind: match[1] as RemovalKind, email, targetId }];
+    });
+}
+
+export interface RemovalOutputs {
+  organizationId: string;
+  /** Each removal's key and what came of it at the last create or update. */
+  outcomes: Record<string, RemovalOutcome>;
+  /** Why a removal was not carried out (outcome "kept"), by key. */
+  kept?: Record<string, string>;
+  /** When the removals last ran (ISO 8601). */
+  appliedAt: string;
+  [removal: `remove-${string}`]: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function check(news: Record<string, unknown>): CheckResult {
+  const failures: CheckFailure[] = [];
+  const organizationId = typeof news.organizationId === "string" ? news.organizationId.trim() : undefined;
+  if (!organizationId || (!isUnknown(organizationId) && !UUID.test(organizationId))) {
+    failures.push({ property: "organizationId", reason: `must be the organization's UUID; got "${String(news.organizationId)}"` });
+  }
+  const inputs: Record<string, unknown> = { organizationId };
+  for (const [key, value] of Object.entries(news)) {
+    if (key === "organizationId" || key === "__provider" || value === undefined) continue;
+    if (!key.startsWith("remove-")) continue; // outputs declared by the resource class
+    if (!REMOVAL_KEY.test(key)) {
+      failures.push({ property: key, reason: "must be remove-member:<email> or remove-invitation:<email>, optionally /<id>" });
+    } else if (typeof value !== "string" || value.trim() === "") {
+      failures.push({ property: key, reason: "must be the member id or the invitation id" });
+    } else {
+      inputs[key] = value;
+    }
+  }
+  return { inputs, failures };
+}
+
+export function diff(news: Record<string, unknown>): DiffResult {
+  return { changes: removalsOf(news).length > 0, replaces: [], deleteBeforeReplace: false };
+}
+
+export class RemovalFailedError extends Error {
+  constructor(organizationId: string, failures: { removal: Removal; error: unknown }[]) {
+    const lines = failures.map(({ removal, error }) => `${removal.key}: ${error instanceof Error ? error.message : String(error)}`);
+    super(
+      `Removing undeclared access to organization ${organizationId} failed for ${failures.length} of them (the others are done; ` +
+        `the next \`pulumi up\` tries again):\n  ${lines.join("\n  ")}`,
+    );
+    this.name = "RemovalFailedError";
+  }
+}
+
+/** Carries out every removal the inputs name; the create and the update of the resource. */
+export async function apply(
+  ctx: LifecycleContext,
+  apiToken: string | undefined,
+  inputs: Record<string, unknown>,
+): Promise<{ id: string; outs: RemovalOutputs }> {
+  const organizationId = String(inputs.organizationId);
+  const removals = removalsOf(inputs);
+  const token = tokenIdentity(apiToken);
+  const outcomes: Record<string, RemovalOutcome> = {};
+  const kept: Record<string, string> = {};
+  const failures: { removal: Removal; error: unknown }[] = [];
+  let members: Member[] | undefined;
+  if (removals.some((removal) => removal.kind === "member")) members = await ctx.members.fresh(organizationId);
+
+  for (const removal of removals) {
+    try {
+      if (removal.kind === "invitation") {
+        outcomes[removal.key] = await cancel(ctx, organizationId, removal);
+        continue;
+      }
+      const member = members!.find((candidate) => candidate.id === removal.targetId);
+      if (!member) {
+        outcomes[removal.key] = "already gone";
+      } else if (isOwner(member)) {
+        ctx.warn(`${removal.email} (${removal.targetId}) is the owner of organization ${organizationId} and is never removed.`);
+        [outcomes[removal.key], kept[removal.key]] = ["kept", "the organization owner"];
+      } else if (isTokenMember(token, member)) {
+        ctx.warn(`${removal.email} (${removal.targetId}) is the member the API token belongs to and is never removed.`);
+        [outcomes[removal.key], kept[removal.key]] = ["kept", "the member the API token belongs to"];
+      } else {
+        outcomes[removal.key] = await removeMember(ctx, organizationId, removal);
+      }
+    } catch (error) {
+      failures.push({ removal, error });
+    }
+  }
+  if (members) ctx.members.forget(organizationId);
+  if (failures.length > 0) throw new RemovalFailedError(organizationId, failures);
+
+  const outs: RemovalOutputs = { organizationId, outcomes, appliedAt: new Date().toISOString() };
+  for (const removal of removals) outs[removal.key as `remove-${string}`] = removal.targetId;
+  if (Object.keys(kept).length > 0) outs.kept = kept;
+  return { id: `${organizationId}/unmanaged-access`, outs };
+}
+
+async function cancel(ctx: LifecycleContext, organizationId: string, removal: Removal): Promise<RemovalOutcome> {
+  try {
+    await ctx.client.cancelInvitation(organizationId, removal.targetId, removal.email);
+    return "cancelled";
+  } catch (error) {
+    if (isNotFound(error)) return "already gone";
+    throw error;
+  }
+}
+
+async function removeMember(ctx: LifecycleContext, organizationId: string, removal: Removal): Promise<RemovalOutcome> {
+  try {
+    await ctx.client.removeMember(organizationId, removal.targetId, removal.email);
+    return "removed";
+  } catch (error) {
+    if (isNotFound(error)) return "already gone";
+    throw error;
+  }
+}
+
+/**
+ * The methods handed to the shim (sdk/removal-shim.ts), bound to the provider process's context
+ * and token, both read at call time.
+ */
+export function removalProvider(context: () => LifecycleContext, apiToken: () => string | undefined) {
+  return {
+    check: async (_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<CheckResult> => check(news),
+    diff: async (_id: string, _olds: Record<string, unknown>, news: Record<string, unknown>): Promise<DiffResult> => diff(news),
+    create: async (inputs: Record<string, unknown>) => apply(context(), apiToken(), inputs),
+    read: async (id: string, props: Record<string, unknown>) => ({ id, props }),
+    update: async (_id: string, _olds: Record<string, unknown>, news: Record<string, unknown>) => {
+      const { outs } = await apply(context(), apiToken(), news);
+      return { outs };
+    },
+    delete: async (_id: string, _props: Record<string, unknown>): Promise<void> => {},
+  };
+}

@@ -1,0 +1,228 @@
+#!/usr/bin/env node
+/**
+ * `npx pulumi-qovery-invitations review --organization <id> [--roster people.yaml] [--keep email]… [--json]`
+ *
+ * Prints who has access to a Qovery organization (every member and every invitation) and, given
+ * a roster file, which of it the roster does not declare: the report an OrganizationRoster
+ * prints as a warning, for a scheduled audit job. Credentials come from the environment only:
+ * QOVERY_API_TOKEN (required) and QOVERY_API_URL (default https://api.qovery.com).
+ *
+ * Exit codes: 0 no undeclared access (or no --roster given); 1 undeclared access with --roster;
+ * 2 a usage, file or API error, with a message that never holds the token.
+ */
+import { parseArgs } from "node:util";
+import { resolveSettings } from "../provider/settings";
+import {
+  clientFor,
+  fetchOrganizationAccess,
+  reviewAccess,
+  shortDate,
+  undeclaredAccess,
+  type AccessReview,
+  type AccessStanding,
+} from "./access";
+import { readPeopleFile } from "./people-file";
+
+export const EXIT_OK = 0;
+export const EXIT_UNDECLARED = 1;
+export const EXIT_ERROR = 2;
+
+export const USAGE = `Usage: pulumi-qovery-invitations review --organization <id> [--roster <file>] [--keep <email>]... [--json]
+
+Lists every member and invitation of a Qovery organization and, with --roster, the ones the
+roster does not declare.
+
+Options:
+  --organization, -o <id>  the organization's UUID (required)
+  --roster, -r <file>      the people file of the OrganizationRoster (.yaml, .yml or .csv)
+  --keep, -k <email>       an email that is never reported (repeatable, or comma-separated)
+  --json                   print the report as JSON instead of a table
+  --help, -h               print this help
+
+Environment:
+  QOVERY_API_TOKEN  an organization API token (role admin or owner), or a login JWT (required)
+  QOVERY_API_URL    the API's base URL (default https://api.qovery.com)
+
+Exit codes: 0 no undeclared access (or no --roster), 1 undeclared access with --roster,
+2 usage, file or API error.`;
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+class UsageError extends Error {}
+
+interface ReviewCommand {
+  organizationId: string;
+  roster?: string;
+  keep: string[];
+  json: boolean;
+}
+
+function parseCommand(argv: string[]): ReviewCommand | "help" {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      organization: { type: "string", short: "o" },
+      roster: { type: "string", short: "r" },
+      keep: { type: "string", short: "k", multiple: true },
+      json: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) return "help";
+  const [command, ...extra] = positionals;
+  if (command !== "review")
+    throw new UsageError(command === undefined ? "a command is required: review" : `unknown command "${command}": the command is review`);
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const organizationId = values.organization?.trim();
+  if (!organizationId) throw new UsageError("--organization <id> is required");
+  if (!UUID.test(organizationId)) throw new UsageError(`--organization must be the organization's UUID; got "${organizationId}"`);
+  const keep = (values.keep ?? [])
+    .flatMap((value) => value.split(","))
+    .map((email) => email.trim())
+    .filter(Boolean);
+  const badKeep = keep.find((email) => !email.includes("@"));
+  if (badKeep) throw new UsageError(`--keep takes email addresses; got "${badKeep}"`);
+  return { organizationId, roster: values.roster, keep, json: values.json ?? false };
+}
+
+/** Runs the command line; returns the exit code. Never throws. */
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env, io: CliIo = defaultIo): Promise<number> {
+  let command: ReviewCommand | "help";
+  try {
+    command = parseCommand(argv);
+  } catch (error) {
+    io.stderr(`error: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
+    return EXIT_ERROR;
+  }
+  if (command === "help") {
+    io.stdout(`${USAGE}\n`);
+    return EXIT_OK;
+  }
+  try {
+    const declared = command.roster === undefined ? undefined : readPeopleFile(command.roster).map((person) => person.email);
+    const settings = resolveSettings(undefined, env);
+    if (!settings.apiToken) {
+      throw new Error("QOVERY_API_TOKEN is not set: export an organization API token whose role is admin or owner.");
+    }
+    const { client, token } = clientFor(settings);
+    const access = await fetchOrganizationAccess(client, command.organizationId);
+    const review = reviewAccess(access, { declared, keep: command.keep, token });
+    const findings = undeclaredAccess(review);
+    const undeclared = { members: findings.members.length, invitations: findings.invitations.length };
+    const roster = command.roster ?? null;
+    if (command.json) {
+      io.stdout(
+        `${JSON.stringify({ organizationId: review.organizationId, roster, undeclared, members: review.members, invitations: review.invitations }, null, 2)}\n`,
+      );
+    } else {
+      io.stdout(`${formatReport(review, roster, declared?.length)}\n`);
+    }
+    return roster !== null && undeclared.members + undeclared.invitations > 0 ? EXIT_UNDECLARED : EXIT_OK;
+  } catch (error) {
+    io.stderr(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_ERROR;
+  }
+}
+
+const ACCESS_LABEL: Record<AccessStanding, string> = {
+  declared: "declared",
+  undeclared: "UNDECLARED",
+  owner: "owner",
+  kept: "kept",
+  unreviewed: "-",
+};
+
+function table(rows: string[][]): string[] {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows.map((row) =>
+    `  ${row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join("  ")}`.trimEnd(),
+  );
+}
+
+/** The report as a table: members, invitations, and a closing line saying what to do. */
+export function formatReport(review: AccessReview, roster: string | null, declaredCount?: number): string {
+  const { members, invitations } = review;
+  const against = roster === null ? "no roster given" : `reviewed against ${roster} (${plural(declaredCount ?? 0, "person", "people")})`;
+  const lines = [
+    `Qovery organization ${review.organizationId}: ${plural(members.length, "member")}, ${plural(invitations.length, "invitation")}; ${against}`,
+    "",
+  ];
+
+  lines.push("MEMBERS");
+  if (members.length === 0) lines.push("  (none)");
+  else {
+    lines.push(
+      ...table([
+        ["ACCESS", "EMAIL", "ROLE", "LAST ACTIVITY", "ID", "NOTE"],
+        ...members.map((member) => [
+          ACCESS_LABEL[member.access],
+          member.email,
+          member.roleName ?? "-",
+          member.lastActivityAt ? shortDate(member.lastActivityAt) : "-",
+          member.id,
+          [member.owner ? "organization owner: never removed" : "", member.tokenMember ? "the API token's member: never removed" : ""]
+            .filter(Boolean)
+            .join("; "),
+        ]),
+      ]),
+    );
+  }
+  lines.push("", "INVITATIONS");
+  if (invitations.length === 0) lines.push("  (none)");
+  else {
+    lines.push(
+      ...table([
+        ["ACCESS", "EMAIL", "ROLE", "STATUS", "SENT", "INVITED BY"],
+        ...invitations.map((invitation) => [
+          ACCESS_LABEL[invitation.access],
+          invitation.email,
+          invitation.roleName ?? "-",
+          invitation.status,
+          invitation.createdAt ? shortDate(invitation.createdAt) : "-",
+          invitation.inviter ?? "-",
+        ]),
+      ]),
+    );
+  }
+  lines.push("");
+  if (roster === null) {
+    lines.push("No --roster given: nothing is reported as undeclared.");
+  } else {
+    const findings = undeclaredAccess(review);
+    const total = findings.members.length + findings.invitations.length;
+    lines.push(
+      total === 0
+        ? `No undeclared access: everyone is declared in ${roster}, kept, or the owner.`
+        : `${plural(total, "undeclared access", "undeclared accesses")} (${plural(findings.members.length, "member")}, ${plural(findings.invitations.length, "invitation")}): ` +
+            `declare in ${roster}, add to keep (--keep), or let the roster remove (unmanaged: "remove").`,
+    );
+  }
+  return lines.join("\n");
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+const defaultIo: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    () => {
+      process.exitCode = EXIT_ERROR;
+    },
+  );
+}

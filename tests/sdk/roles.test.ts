@@ -1,0 +1,63 @@
+/** Role lookups for programs: every role, or one by case-insensitive name, with program credentials. */
+import { expect } from "chai";
+import * as pulumi from "@pulumi/pulumi";
+import { MissingTokenError } from "../../provider/client/errors";
+import { UnknownRoleError } from "../../provider/lifecycle/roles";
+import { getOrganizationRole, getOrganizationRoles } from "../../sdk/roles";
+import { startFakeQovery, type FakeQovery } from "../fake-qovery";
+
+describe("role lookups", () => {
+  let fake: FakeQovery;
+  const saved = { token: process.env.QOVERY_API_TOKEN, url: process.env.QOVERY_API_URL };
+
+  beforeEach(async () => {
+    fake = await startFakeQovery();
+    delete process.env.QOVERY_API_TOKEN;
+    delete process.env.QOVERY_API_URL;
+    pulumi.runtime.setAllConfig({ "qovery:apiUrl": fake.url, "qovery:apiToken": fake.apiToken }, ["qovery:apiToken"]);
+  });
+  afterEach(async () => {
+    pulumi.runtime.setAllConfig({});
+    if (saved.token !== undefined) process.env.QOVERY_API_TOKEN = saved.token;
+    if (saved.url !== undefined) process.env.QOVERY_API_URL = saved.url;
+    await fake.close();
+  });
+
+  it("lists every role of the organization, built-in and custom, with the stack config's credentials", async () => {
+    const roles = await getOrganizationRoles({ organizationId: fake.organizationId });
+    expect(roles).to.deep.equal(fake.roles().map(({ id, name }) => ({ id, name })));
+    expect(roles.map((r) => r.name)).to.include("Data Scientists");
+  });
+
+  it("finds one role by name, whatever its case", async () => {
+    const role = await getOrganizationRole({ organizationId: fake.organizationId, name: "data SCIENTISTS" });
+    expect(role).to.deep.equal({ id: fake.roleId("Data Scientists"), name: "Data Scientists" });
+  });
+
+  it("fails on an unknown name, listing the organization's roles", async () => {
+    try {
+      await getOrganizationRole({ organizationId: fake.organizationId, name: "superhero" });
+      expect.fail("the lookup should have failed");
+    } catch (error) {
+      expect(error).to.be.instanceOf(UnknownRoleError);
+      expect((error as Error).message).to.include('"superhero"').and.include('"viewer"').and.include('"Data Scientists"');
+    }
+  });
+
+  it("uses QOVERY_API_TOKEN and QOVERY_API_URL outside a program", async () => {
+    pulumi.runtime.setAllConfig({});
+    process.env.QOVERY_API_TOKEN = fake.apiToken;
+    process.env.QOVERY_API_URL = fake.url;
+    expect(await getOrganizationRoles({ organizationId: fake.organizationId })).to.have.length(fake.roles().length);
+  });
+
+  it("says how to set a token when there is none", async () => {
+    pulumi.runtime.setAllConfig({ "qovery:apiUrl": fake.url });
+    try {
+      await getOrganizationRoles({ organizationId: fake.organizationId });
+      expect.fail("the lookup should have failed");
+    } catch (error) {
+      expect(error).to.be.instanceOf(MissingTokenError);
+    }
+  });
+});
