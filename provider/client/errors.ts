@@ -65,13 +65,42 @@ export class QoveryApiError extends Error {
   }
 }
 
+/** Operations whose path names nothing but the organization: their 404 means the organization is unknown. */
+const ORGANIZATION_OPERATIONS = [
+  "postInviteMember",
+  "getOrganizationInvitedMembers",
+  "getOrganizationMembers",
+  "listOrganizationAvailableRoles",
+];
+
+function advice(init: QoveryApiErrorInit): string {
+  if (init.kind === "not-found" && init.status === 404 && ORGANIZATION_OPERATIONS.includes(init.operation)) {
+    return (
+      `Organization ${init.organizationId} was not found: check organizationId (the organization's UUID, shown in the Qovery console) ` +
+      `and that the API token belongs to that organization.`
+    );
+  }
+  return ADVICE[init.kind];
+}
+
 function describe(init: QoveryApiErrorInit): string {
   const subject = init.email
     ? `organization ${init.organizationId}, email ${init.email}`
     : `organization ${init.organizationId}`;
   const status = init.status === undefined ? "no HTTP status" : `HTTP ${init.status}`;
   const detail = init.detail ? `: ${init.detail}` : "";
-  return `Qovery ${init.operation} failed (${subject}; ${status}${detail}). ${ADVICE[init.kind]}`;
+  return `Qovery ${init.operation} failed (${subject}; ${status}${detail}). ${advice(init)}`;
+}
+
+/**
+ * The error of a request made for one person's resource, naming that person's email: lists
+ * (roles, members, invitations) are shared by every resource of an organization, so their
+ * errors are raised without one. Anything else is returned as it is.
+ */
+export function namingEmail(error: unknown, email: string | undefined): unknown {
+  if (!(error instanceof QoveryApiError) || error.email || !email) return error;
+  const { operation, kind, status, detail, organizationId } = error;
+  return new QoveryApiError({ operation, kind, status, detail, organizationId, email });
 }
 
 /** True for the errors that mean "this thing does not exist (any more)". */

@@ -13,6 +13,8 @@ export interface LifecycleContext {
   sleep(ms: number): Promise<void>;
   /** Invite attempts after lost responses (5xx, reset, timeout), each preceded by a lookup. */
   maxInviteAttempts: number;
+  /** Upper bound of the wait between two invite attempts (qovery:maxRetryDelayMs). */
+  maxRetryDelayMs: number;
   /** How long after a role change the member list may still show the old role. */
   roleLagMs: number;
 }
@@ -23,7 +25,7 @@ export const ROLE_LAG_MS = 10 * 60_000;
 
 export function createContext(
   client: QoveryClient,
-  options: { maxInviteAttempts: number; warn?: (message: string) => void },
+  options: { maxInviteAttempts: number; maxRetryDelayMs?: number; warn?: (message: string) => void },
 ): LifecycleContext {
   return {
     client,
@@ -32,6 +34,7 @@ export function createContext(
     warn: options.warn ?? ((message) => console.warn(`warning: ${message}`)),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     maxInviteAttempts: options.maxInviteAttempts,
+    maxRetryDelayMs: options.maxRetryDelayMs ?? 10_000,
     roleLagMs: ROLE_LAG_MS,
   };
 }

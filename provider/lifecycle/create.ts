@@ -5,7 +5,9 @@
  * - an existing member is adopted, their role set if it differs; no invitation is sent;
  * - a pending invitation (Qovery's 409) is adopted if its role matches, else reissued;
  * - a lost answer to the invite (5xx, reset, timeout) leads to a lookup, and the invitation
- *   that landed is adopted; the invite is sent again only when nothing landed.
+ *   that landed is adopted (one that someone else sent with another role is reissued, as after
+ *   a 409); the invite is sent again only when nothing landed, after a pause of at most
+ *   qovery:maxRetryDelayMs.
  */
 import { QoveryApiError } from "../client/errors";
 import type { Invitation, Member, Role } from "../client/wire";
@@ -52,26 +54,32 @@ export async function adoptMember(
 
 type InviteOutcome = { invitation: Invitation } | { member: Member };
 
-/** Sends at most one invitation that lands, whatever answers are lost on the way. */
-async function inviteOnce(ctx: LifecycleContext, inputs: InvitationInputs, role: Role): Promise<InviteOutcome> {
+/**
+ * Sends at most one invitation that lands, whatever answers are lost on the way. `reissue`:
+ * whether someone else's pending invitation with another role may still be replaced (once).
+ */
+async function inviteOnce(ctx: LifecycleContext, inputs: InvitationInputs, role: Role, reissue = true): Promise<InviteOutcome> {
   const { organizationId, email } = inputs;
   for (let attempt = 1; ; attempt++) {
     try {
       return { invitation: await ctx.client.inviteMember(organizationId, email, role.id) };
     } catch (error) {
       if (!(error instanceof QoveryApiError)) throw error;
-      if (error.kind === "conflict") return adoptPendingInvitation(ctx, inputs, role, error);
+      if (error.kind === "conflict") return adoptPendingInvitation(ctx, inputs, role, error, reissue);
       if (isAlreadyMember(error)) {
         const [member] = membersWithEmail(await ctx.members.fresh(organizationId), email);
         if (member) return { member };
         throw error;
       }
       if (!isLostAnswer(error)) throw error;
-      // The invitation may have landed although the answer did not: look before re-sending.
+      // The invitation may have landed although the answer did not: look before re-sending. What
+      // is found may also be someone else's invitation that was there before (Qovery then
+      // answered, or would have answered, 409): it gets the same treatment as after a 409.
       const landed = pendingInvitationFor(await ctx.client.listInvitations(organizationId), email);
-      if (landed) return { invitation: landed };
+      if (landed) return keepOrReissue(ctx, inputs, role, landed, error, reissue);
       if (attempt >= ctx.maxInviteAttempts) throw error;
-      await ctx.sleep(Math.min(1000 * 2 ** (attempt - 1), 10_000) + Math.random() * 250);
+      const backoff = Math.min(1000 * 2 ** (attempt - 1), 10_000, ctx.maxRetryDelayMs);
+      await ctx.sleep(backoff + Math.random() * Math.min(250, ctx.maxRetryDelayMs));
     }
   }
 }
@@ -82,6 +90,7 @@ async function adoptPendingInvitation(
   inputs: InvitationInputs,
   role: Role,
   conflict: QoveryApiError,
+  reissue: boolean,
 ): Promise<InviteOutcome> {
   const { organizationId, email } = inputs;
   const pending = pendingInvitationFor(await ctx.client.listInvitations(organizationId), email);
@@ -91,18 +100,36 @@ async function adoptPendingInvitation(
     if (member) return { member };
     throw conflict;
   }
+  return keepOrReissue(ctx, inputs, role, pending, conflict, reissue);
+}
+
+/**
+ * A pending invitation for the email: kept if its role matches (or it names none), else
+ * cancelled and sent again with the declared role — through inviteOnce, so that a lost answer
+ * to the new invite is looked up too, and only once (a second one with another role fails).
+ */
+async function keepOrReissue(
+  ctx: LifecycleContext,
+  inputs: InvitationInputs,
+  role: Role,
+  pending: Invitation,
+  error: QoveryApiError,
+  reissue: boolean,
+): Promise<InviteOutcome> {
+  const { organizationId, email } = inputs;
   const pendingRole = roleOfInvitation(pending, role);
   if (pendingRole === "same") return { invitation: pending };
   if (pendingRole === "unknown") {
     ctx.warn(`${email} already had a pending invitation to organization ${organizationId} that names no role; it is kept as is.`);
     return { invitation: pending };
   }
+  if (!reissue) throw error;
   ctx.warn(
     `${email} had a pending invitation to organization ${organizationId} with role "${pending.roleName ?? pending.roleId ?? "unknown"}"; ` +
       `it is cancelled and a new one is sent with role "${role.name}".`,
   );
   await ctx.client.cancelInvitation(organizationId, pending.id, email);
-  return { invitation: await ctx.client.inviteMember(organizationId, email, role.id) };
+  return inviteOnce(ctx, inputs, role, false);
 }
 
 /** Old invitations may carry no role id, some not even a role name. */

@@ -130,6 +130,16 @@ describe("QoveryClient against the fake", () => {
       const error = await expectApiError(client.listInvitations(unknownOrg));
       expect(error.kind).to.equal("not-found");
       expect(error.message).to.include(unknownOrg);
+      expect(error.message).to.include(`Organization ${unknownOrg} was not found: check organizationId`);
+    });
+
+    it("says the organization was not found only where a 404 can mean nothing else", async () => {
+      const invitation = await expectApiError(client.getInvitation(org, "5b0f5b0f-5b0f-4b0f-8b0f-5b0f5b0f5b0f", "x@example.com"));
+      expect(invitation.message).not.to.include("was not found");
+      // A 400 saying the role does not exist in the organization is not the organization missing.
+      const role = await expectApiError(client.inviteMember(org, "x@example.com", "5b0f5b0f-5b0f-4b0f-8b0f-5b0f5b0f5b0f"));
+      expect(role.kind).to.equal("not-found");
+      expect(role.message).not.to.include("was not found");
     });
 
     it("maps a 400 saying the thing does not exist to not-found", async () => {

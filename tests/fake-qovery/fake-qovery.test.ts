@@ -391,6 +391,32 @@ describe("Qovery fake", function () {
       expect(fake.callCount()).to.equal(8);
     });
 
+    it("reports the most requests in flight at once, resets and dropped connections included", async function () {
+      // The fake sees a connection go a moment after the client does: wait for it, then start again.
+      const settle = async (): Promise<number> => {
+        let peak = -1;
+        for (const started = Date.now(); peak !== 0 && Date.now() - started < 2000; ) {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+          fake.resetCounts();
+          peak = fake.peakInFlight;
+        }
+        return peak;
+      };
+      await start({ latencyMs: 80 });
+      expect(fake.peakInFlight).to.equal(0);
+      fake.injectFault({ operation: "getOrganizationMembers", reset: "before" });
+      const calls = Array.from({ length: 5 }, () => call(fake, "GET", orgPath(fake, "/member")).catch(() => undefined));
+      await Promise.all(calls);
+      expect(fake.peakInFlight).to.equal(5);
+      expect(await settle(), "nothing in flight once they are done").to.equal(0);
+      for (let i = 0; i < 3; i++) await call(fake, "GET", orgPath(fake, "/availableRole"));
+      expect(fake.peakInFlight, "one after another").to.equal(1);
+      // A client that gives up on a slow answer no longer counts.
+      fake.injectFault({ operation: "getOrganizationMembers", delayMs: 5000 });
+      await call(fake, "GET", orgPath(fake, "/member"), { signal: AbortSignal.timeout(30) }).catch(() => undefined);
+      expect(await settle(), "the abandoned request is no longer in flight").to.equal(0);
+    });
+
     it("adds latencyMs to every response", async function () {
       await start({ latencyMs: 60 });
       const started = Date.now();

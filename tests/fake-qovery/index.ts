@@ -95,6 +95,10 @@ class FakeQoveryInstance implements FakeQovery {
     return this.rateLimited;
   }
 
+  get peakInFlight(): number {
+    return this.server.peakInFlight;
+  }
+
   callCount(operation?: Operation): number {
     if (operation === undefined) return this.exchanges.length;
     return this.exchanges.filter((e) => e.operation === operation).length;
@@ -103,6 +107,7 @@ class FakeQoveryInstance implements FakeQovery {
   resetCounts(): void {
     this.exchanges.length = 0; // in place: callers may hold the array
     this.rateLimited = 0;
+    this.server.resetPeak();
   }
 
   close(): Promise<void> {

@@ -36,6 +36,8 @@ export class FakeHttpServer {
   private readonly server: Server;
   private readonly timers = new Set<NodeJS.Timeout>();
   private closing: Promise<void> | undefined;
+  private inFlight = 0;
+  private peak = 0;
 
   constructor(private readonly context: ServerContext) {
     this.server = createServer((req, res) => this.receive(req, res));
@@ -58,6 +60,16 @@ export class FakeHttpServer {
     });
   }
 
+  /** The most requests in flight at once since start / resetPeak. */
+  get peakInFlight(): number {
+    return this.peak;
+  }
+
+  /** Starts the high-water mark again from the requests in flight now. */
+  resetPeak(): void {
+    this.peak = this.inFlight;
+  }
+
   /** Drops pending (delayed) answers and every open connection. Idempotent. */
   close(): Promise<void> {
     this.closing ??= new Promise<void>((resolve) => {
@@ -72,6 +84,13 @@ export class FakeHttpServer {
   private receive(req: IncomingMessage, res: ServerResponse): void {
     req.on("error", () => undefined);
     res.on("error", () => undefined);
+    // In flight from arrival until the answer is sent or the connection is gone (reset, or the
+    // client gave up), latency and delays included: what a client's concurrency limit bounds.
+    this.inFlight += 1;
+    this.peak = Math.max(this.peak, this.inFlight);
+    res.once("close", () => {
+      this.inFlight -= 1;
+    });
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (chunk: Buffer) => {

@@ -128,9 +128,15 @@ export interface FakeQovery {
   readonly exchanges: RecordedExchange[];
   /** Requests answered 429 by the rate limiter (rateLimitPerSecond) since start / resetCounts. */
   readonly rateLimitedCount: number;
+  /**
+   * The most requests in flight at once since start / resetCounts (which starts it again from
+   * the requests in flight then). A request is in flight from its arrival until its answer is
+   * sent or its connection is gone, latency and injected delays included.
+   */
+  readonly peakInFlight: number;
   /** Number of requests (all, or of one operation) since start / resetCounts. */
   callCount(operation?: Operation): number;
-  /** Clears exchanges and counters. */
+  /** Clears exchanges and counters (peakInFlight starts again from the requests in flight). */
   resetCounts(): void;
   close(): Promise<void>;
 

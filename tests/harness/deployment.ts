@@ -1,9 +1,12 @@
 /**
  * The engine's steps for dynamic resources: for each registration Check, Diff and then Create,
  * Update, a replacement or nothing; after the program, deletion of what it no longer declares;
- * refresh (Read) and destroy. Steps run one at a time in registration order, and the state file
- * is rewritten after each step that changed something, as Pulumi persists after each step.
+ * refresh (Read) and destroy. At most `parallel` steps run at once (1: one at a time, in
+ * registration order), and the state file is rewritten after each step that changed something,
+ * as Pulumi persists after each step. After a failure no new step starts, the steps in flight
+ * finish, and every failure is reported.
  */
+import { deleteInOrder, failuresError, StepLimit, toError } from "./parallel";
 import type { PlannedStep } from "./plan";
 import { STACK_TYPE, type Registration, type RegistrationResult } from "./program";
 import { changedKeys, markSecrets, type KeyChange, type PropertyMap } from "./properties";
@@ -17,6 +20,8 @@ export interface DeploymentContext {
   provider: () => Promise<ProviderClient>;
   /** Called as each step completes. */
   report: (step: PlannedStep) => void;
+  /** The most steps in flight at once (the CLI's --parallel). */
+  parallel: number;
 }
 
 function refOf(resource: { urn: string; type: string }): ResourceRef {
@@ -86,22 +91,24 @@ abstract class Operation {
 
 /** `pulumi preview` and `pulumi up`. */
 export class Update extends Operation {
-  private queue: Promise<unknown> = Promise.resolve();
-  private failure?: Error;
+  private readonly limit = new StepLimit(this.context.parallel);
+  private readonly failures: Error[] = [];
 
-  /** Answers one registration of a dynamic resource; steps run one after another. */
+  /**
+   * Answers one registration of a dynamic resource, once one of the `parallel` slots is free
+   * (in arrival order). A registration whose turn comes after a failure is not processed.
+   */
   register(registration: Registration): Promise<RegistrationResult> {
-    const result = this.queue.then(async () => {
-      if (this.failure) throw new Error(`${registration.urn} was not processed: an earlier step failed`);
+    return this.limit.run(async () => {
+      if (this.failures.length > 0) throw new Error(`${registration.urn} was not processed: an earlier step failed`);
       try {
         return await this.step(registration);
       } catch (error) {
-        this.failure = error instanceof Error ? error : new Error(String(error));
-        throw this.failure;
+        const failure = toError(error);
+        this.failures.push(failure);
+        throw failure;
       }
     });
-    this.queue = result.catch(() => undefined);
-    return result;
   }
 
   private async step(registration: Registration): Promise<RegistrationResult> {
@@ -124,6 +131,7 @@ export class Update extends Operation {
       inputs,
       outputs: secretOutputs(outputs),
       parent: registration.parent,
+      dependencies: registration.dependencies.length > 0 ? registration.dependencies : undefined,
       retainOnDelete: registration.retainOnDelete || undefined,
       additionalSecretOutputs: registration.additionalSecretOutputs.length > 0 ? registration.additionalSecretOutputs : undefined,
     });
@@ -191,21 +199,18 @@ export class Update extends Operation {
 
   /**
    * After the program: deletes what it no longer declares and the old halves of replacements,
-   * in reverse order of the state, then stores the stack outputs. Nothing is deleted when the
-   * program or a step failed.
+   * in reverse order of the state (side by side up to `parallel`, dependents before what they
+   * depend on), then stores the stack outputs. Nothing is deleted when the program or a step
+   * failed; every failed step is reported.
    */
   async finish(programError: unknown, stack: { urn: string; outputs: PropertyMap } | undefined): Promise<void> {
-    await this.queue;
-    if (this.failure) throw this.failure;
+    await this.limit.idle();
+    if (this.failures.length > 0) throw failuresError(this.failures);
     if (programError) throw programError;
-    for (const resource of [...this.snapshot.pending].reverse()) {
-      if (resource.delete) {
-        if (!this.context.preview) await this.delete(resource);
-        continue;
-      }
+    await deleteInOrder([...this.snapshot.pending].reverse(), this.context.parallel, async (resource) => {
       if (!this.context.preview) await this.delete(resource);
-      this.record({ op: "delete", urn: resource.urn, type: resource.type, name: nameOf(resource.urn), changes: [] });
-    }
+      if (!resource.delete) this.record({ op: "delete", urn: resource.urn, type: resource.type, name: nameOf(resource.urn), changes: [] });
+    });
     if (stack) {
       this.snapshot.stack = { urn: stack.urn, type: STACK_TYPE, custom: false, inputs: {}, outputs: stack.outputs };
       this.snapshot.save();
@@ -213,35 +218,57 @@ export class Update extends Operation {
   }
 }
 
-/** `pulumi refresh`: Read for every resource; a resource the provider reports gone leaves the state. */
+/**
+ * `pulumi refresh`: Read for every resource, up to `parallel` at once; a resource the provider
+ * reports gone leaves the state. Each keeps its place in the state.
+ */
 export class Refresh extends Operation {
   async run(): Promise<void> {
-    for (const resource of [...this.snapshot.pending]) {
-      const ref = refOf(resource);
-      const provider = await this.context.provider();
-      const read = await attempt("read", ref, () => provider.read(ref, resource.id ?? "", resource.inputs, resource.outputs));
-      if (!read.id) {
-        this.snapshot.swap(resource, undefined);
-        this.snapshot.save();
-        this.record({ op: "refresh-delete", urn: ref.urn, type: ref.type, name: ref.name, changes: [] });
-        continue;
-      }
-      const outputs = markSecrets(read.outputs, resource.additionalSecretOutputs ?? []);
-      const changes = changedKeys(resource.outputs, outputs);
-      this.snapshot.swap(resource, { ...resource, id: read.id, outputs, inputs: read.inputs ?? resource.inputs });
+    const limit = new StepLimit(this.context.parallel);
+    const failures: Error[] = [];
+    const reads = [...this.snapshot.pending].map((resource) =>
+      limit.run(async () => {
+        if (failures.length > 0) return;
+        try {
+          await this.refresh(resource);
+        } catch (error) {
+          failures.push(toError(error));
+        }
+      }),
+    );
+    await Promise.all(reads);
+    if (failures.length > 0) throw failuresError(failures);
+  }
+
+  private async refresh(resource: ResourceState): Promise<void> {
+    const ref = refOf(resource);
+    const provider = await this.context.provider();
+    const read = await attempt("read", ref, () => provider.read(ref, resource.id ?? "", resource.inputs, resource.outputs));
+    if (!read.id) {
+      this.snapshot.swap(resource, undefined);
       this.snapshot.save();
-      this.record({ op: changes.length > 0 ? "refresh-update" : "read-same", urn: ref.urn, type: ref.type, name: ref.name, changes });
+      this.record({ op: "refresh-delete", urn: ref.urn, type: ref.type, name: ref.name, changes: [] });
+      return;
     }
+    const outputs = markSecrets(read.outputs, resource.additionalSecretOutputs ?? []);
+    const changes = changedKeys(resource.outputs, outputs);
+    this.snapshot.swap(resource, { ...resource, id: read.id, outputs, inputs: read.inputs ?? resource.inputs });
+    this.snapshot.save();
+    this.record({ op: changes.length > 0 ? "refresh-update" : "read-same", urn: ref.urn, type: ref.type, name: ref.name, changes });
   }
 }
 
-/** `pulumi destroy`: deletes every resource in reverse order, then the stack. */
+/**
+ * `pulumi destroy`: deletes every resource in reverse order (side by side up to `parallel`,
+ * dependents and children before what they depend on), then the stack. After a failure the
+ * stack stays.
+ */
 export class Destroy extends Operation {
   async run(): Promise<void> {
-    for (const resource of [...this.snapshot.pending].reverse()) {
+    await deleteInOrder([...this.snapshot.pending].reverse(), this.context.parallel, async (resource) => {
       await this.delete(resource);
       if (!resource.delete) this.record({ op: "delete", urn: resource.urn, type: resource.type, name: nameOf(resource.urn), changes: [] });
-    }
+    });
     this.snapshot.stack = undefined;
     this.snapshot.save();
   }

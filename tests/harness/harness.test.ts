@@ -4,7 +4,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { Engine, type CheckpointResource, type HarnessOptions } from "./index";
+import { Engine, StepFailures, type CheckpointResource, type HarnessOptions } from "./index";
 import { Item, readWorld, writeWorld, type ItemArgs } from "./fixtures/item";
 import { SECRET_SIG, SIG_KEY, UNKNOWN } from "./properties";
 
@@ -224,18 +224,27 @@ describe("engine harness", function () {
       fs.rmSync(ws.dir, { recursive: true, force: true });
     });
 
-    it("destroy deletes every resource in reverse order of creation", async () => {
+    it("destroy deletes every resource in reverse order of creation, one at a time by default", async () => {
       await engine.up(() => {
-        for (const name of ["x", "y", "z"]) new Item(name, { world: ws.world, key: name, value: "1" });
+        for (const name of ["x", "y", "z"]) new Item(name, { world: ws.world, key: name, value: "1", sleepMs: 30 });
       });
+      expect(
+        readWorld(ws.world).journal.map((e) => e.key),
+        "created in registration order",
+      ).to.deep.equal(["x", "y", "z"]);
       const result = await engine.destroy();
+      expect(readWorld(ws.world).peak, "one step at a time (parallel 1)").to.equal(1);
       expect(result.steps.map((s) => [s.op, s.name])).to.deep.equal([
         ["delete", "z"],
         ["delete", "y"],
         ["delete", "x"],
       ]);
       expect(result.summary).to.equal("Resources: 3 deleted");
-      expect(readWorld(ws.world).journal.filter((e) => e.op === "delete").map((e) => e.key)).to.deep.equal(["z", "y", "x"]);
+      expect(
+        readWorld(ws.world)
+          .journal.filter((e) => e.op === "delete")
+          .map((e) => e.key),
+      ).to.deep.equal(["z", "y", "x"]);
       expect(engine.readState().checkpoint.latest.resources).to.deep.equal([]);
     });
 
@@ -244,10 +253,12 @@ describe("engine harness", function () {
       await engine.close();
       await engine.close();
       expect(pluginChildren()).to.deep.equal([]);
-      const error = await engine.up(() => {}).then(
-        () => undefined,
-        (e: Error) => e,
-      );
+      const error = await engine
+        .up(() => {})
+        .then(
+          () => undefined,
+          (e: Error) => e,
+        );
       expect(error?.message).to.include("closed");
     });
   });
@@ -321,3 +332,160 @@ describe("engine harness", function () {
     });
   });
 });
+
+describe("engine harness with parallel steps", function () {
+  this.timeout(30000);
+
+  const run = <T>(promise: Promise<T>) =>
+    promise.then(
+      () => undefined,
+      (e: Error) => e,
+    );
+
+  describe("option", () => {
+    it("refuses a parallel that is not a positive integer", () => {
+      const ws = workspace();
+      for (const parallel of [0, -1, 1.5, Number.NaN]) {
+        expect(() => new Engine({ ...ws.options, parallel }), String(parallel)).to.throw(/parallel must be a positive integer/);
+      }
+      fs.rmSync(ws.dir, { recursive: true, force: true });
+    });
+  });
+
+  describe("parallel 3", () => {
+    const ws = workspace();
+    const engine = new Engine({ ...ws.options, parallel: 3 });
+    const names = ["n1", "n2", "n3", "n4", "n5", "n6"];
+    after(async () => {
+      await engine.close();
+      fs.rmSync(ws.dir, { recursive: true, force: true });
+    });
+
+    const resetPeak = () => writeWorld(ws.world, { ...readWorld(ws.world), peak: 0 });
+
+    it("creates up to 3 resources at once, and one that depends on another's output after it", async () => {
+      await engine.up(() => {
+        const items = names.map((name) => new Item(name, { world: ws.world, key: name, value: "1", sleepMs: 150 }));
+        new Item("dependent", { world: ws.world, key: "dependent", value: items[0]!.computed });
+      });
+      const world = readWorld(ws.world);
+      expect(world.peak).to.equal(3);
+      const keys = world.journal.map((e) => e.key);
+      expect(keys).to.have.members([...names, "dependent"]);
+      expect(keys.indexOf("dependent")).to.be.greaterThan(keys.indexOf("n1"));
+      const dependent = byName(engine, "dependent")!;
+      expect(dependent.dependencies, "the state records what it depends on").to.deep.equal([byName(engine, "n1")!.urn]);
+      expect(byName(engine, "n2")!.dependencies).to.equal(undefined);
+      const urns = customResources(engine).map((r) => r.urn);
+      expect(urns.indexOf(dependent.urn), "a dependent comes after its dependency in the state").to.be.greaterThan(
+        urns.indexOf(byName(engine, "n1")!.urn),
+      );
+    });
+
+    it("refreshes up to 3 resources at once, keeping the state's order", async () => {
+      const before = customResources(engine).map((r) => r.urn);
+      resetPeak();
+      const result = await engine.refresh();
+      expect(result.steps).to.have.length(7);
+      expect(readWorld(ws.world).peak).to.equal(3);
+      expect(customResources(engine).map((r) => r.urn)).to.deep.equal(before);
+    });
+
+    it("deletes what the program no longer declares side by side, dependents first", async () => {
+      resetPeak();
+      const result = await engine.up(() => {
+        new Item("n6", { world: ws.world, key: "n6", value: "1", sleepMs: 150 });
+      });
+      expect(result.steps.filter((s) => s.op === "delete").map((s) => s.name)).to.have.members(["n1", "n2", "n3", "n4", "n5", "dependent"]);
+      const world = readWorld(ws.world);
+      expect(world.peak).to.equal(3);
+      const deleted = world.journal.filter((e) => e.op === "delete").map((e) => e.key);
+      expect(deleted.indexOf("dependent")).to.be.below(deleted.indexOf("n1"));
+      expect(customResources(engine).map((r) => nameOfUrn(r.urn))).to.deep.equal(["n6"]);
+    });
+
+    it("destroys children and dependents before what they depend on, the rest side by side", async () => {
+      await engine.up(() => {
+        const root = new Item("root", { world: ws.world, key: "root", value: "1", sleepMs: 100 });
+        new Item("child", { world: ws.world, key: "child", value: "1", sleepMs: 100 }, { parent: root });
+        new Item("user", { world: ws.world, key: "user", value: "1", sleepMs: 100 }, { dependsOn: root });
+        for (const name of ["i1", "i2", "i3"]) new Item(name, { world: ws.world, key: name, value: "1", sleepMs: 100 });
+      });
+      expect(byName(engine, "user")!.dependencies).to.deep.equal([byName(engine, "root")!.urn]);
+      resetPeak();
+      const result = await engine.destroy();
+      expect(result.steps.map((s) => s.name)).to.have.members(["root", "child", "user", "i1", "i2", "i3"]);
+      const world = readWorld(ws.world);
+      expect(world.peak).to.equal(3);
+      const deleted = world.journal.filter((e) => e.op === "delete").map((e) => e.key);
+      expect(deleted.indexOf("root")).to.be.greaterThan(deleted.indexOf("child"));
+      expect(deleted.indexOf("root")).to.be.greaterThan(deleted.indexOf("user"));
+      expect(engine.readState().checkpoint.latest.resources).to.deep.equal([]);
+    });
+
+    it("lets the steps in flight finish, starts no new one, and reports every failure", async () => {
+      const error = await run(
+        engine.up(() => {
+          // Same shape of inputs for all, so that they arrive in this order (the SDK's arrival
+          // order follows the marshalling of inputs): three in flight, two waiting for a slot.
+          new Item("slow1", { world: ws.world, key: "slow1", value: "1", sleepMs: 300 });
+          new Item("boom1", { world: ws.world, key: "boom1", value: "explode", sleepMs: 50 });
+          new Item("boom2", { world: ws.world, key: "boom2", value: "explode", sleepMs: 50 });
+          new Item("slow2", { world: ws.world, key: "slow2", value: "1", sleepMs: 1 });
+          new Item("waiting", { world: ws.world, key: "waiting", value: "1", sleepMs: 1 });
+        }),
+      );
+      expect(error).to.be.instanceOf(StepFailures);
+      const lines = error!.message.split("\n");
+      expect(lines[0]).to.equal("2 steps failed:");
+      expect(lines.slice(1).sort()).to.deep.equal([
+        `  create of ${ITEM} 'boom1' failed: cannot create boom1: it exploded`,
+        `  create of ${ITEM} 'boom2' failed: cannot create boom2: it exploded`,
+      ]);
+      expect((error as StepFailures).errors).to.have.length(2);
+      expect(
+        customResources(engine).map((r) => nameOfUrn(r.urn)),
+        "the step in flight finished and was saved",
+      ).to.deep.equal(["slow1"]);
+      const keys = readWorld(ws.world).journal.map((e) => e.key);
+      expect(keys, "the waiting registrations never started").not.to.include("slow2");
+      expect(keys, "the waiting registrations never started").not.to.include("waiting");
+    });
+
+    it("a single failure is reported as it is", async () => {
+      const error = await run(
+        engine.up(() => {
+          new Item("slow1", { world: ws.world, key: "slow1", value: "1", sleepMs: 300 });
+          new Item("slow2", { world: ws.world, key: "slow2", value: "1" });
+          new Item("boom1", { world: ws.world, key: "boom1", value: "explode" });
+        }),
+      );
+      expect(error).not.to.be.instanceOf(StepFailures);
+      expect(error?.message).to.equal(`create of ${ITEM} 'boom1' failed: cannot create boom1: it exploded`);
+    });
+
+    it("a failed destroy reports every failed delete and keeps those resources", async () => {
+      await engine.up(() => {
+        for (const name of ["stuck1", "stuck2"]) new Item(name, { world: ws.world, key: name, value: "stuck" });
+        new Item("ok1", { world: ws.world, key: "ok1", value: "1" });
+      });
+      const error = await run(engine.destroy());
+      expect(error).to.be.instanceOf(StepFailures);
+      expect(error!.message).to.include(`delete of ${ITEM} 'stuck1' failed: cannot delete stuck1: it is stuck`);
+      expect(error!.message).to.include(`delete of ${ITEM} 'stuck2' failed: cannot delete stuck2: it is stuck`);
+      expect(
+        customResources(engine)
+          .map((r) => nameOfUrn(r.urn))
+          .sort(),
+      ).to.deep.equal(["stuck1", "stuck2"]);
+      expect(
+        engine.readState().checkpoint.latest.resources.some((r) => r.type === "pulumi:pulumi:Stack"),
+        "the stack stays",
+      ).to.equal(true);
+    });
+  });
+});
+
+function nameOfUrn(urn: string): string {
+  return urn.split("::").slice(3).join("::");
+}

@@ -5,6 +5,7 @@
  */
 import { Destroy, Refresh, Update, type DeploymentContext } from "./deployment";
 import { outputLines, stepLine, summaryLine, type PlannedStep, type StepOp } from "./plan";
+import { parallelism } from "./parallel";
 import { PluginProcess } from "./plugin";
 import { runProgram, type Program } from "./program";
 import { reveal, type PropertyMap } from "./properties";
@@ -12,6 +13,7 @@ import { ProviderClient } from "./provider";
 import { StateFile, type Checkpoint } from "./state";
 
 export type { Checkpoint, CheckpointResource } from "./state";
+export { StepFailures } from "./parallel";
 export type { StepOp } from "./plan";
 export type { Program } from "./program";
 
@@ -32,6 +34,15 @@ export interface HarnessOptions {
   env?: NodeJS.ProcessEnv;
   /** Plan and progress lines, plugin output; default console.log. */
   log?: (line: string) => void;
+  /**
+   * The most resource steps in flight at once, like the CLI's `--parallel` (whose default is
+   * large). Default 1: one step at a time, in registration order. Above 1, registrations are
+   * processed side by side (one that depends on another's outputs arrives after it anyway),
+   * refresh reads side by side, and the deletion phase and destroy delete independent resources
+   * side by side (children and dependents before what they depend on). After a failure no new
+   * step starts, the steps in flight finish, and every failure is reported in one error.
+   */
+  parallel?: number;
 }
 
 export interface Step {
@@ -83,6 +94,7 @@ export class Engine {
       secretConfigKeys: options.secretConfigKeys ?? [],
       env: options.env ?? env,
       log: options.log ?? ((line) => console.log(line)),
+      parallel: parallelism(options.parallel),
     };
     this.state = new StateFile(options.stateFile);
   }
@@ -164,6 +176,7 @@ export class Engine {
         state: this.state,
         preview,
         provider: () => this.provider(),
+        parallel: this.options.parallel,
         report: (step) => {
           const line = stepLine(step);
           if (line) print(line);
@@ -190,7 +203,11 @@ export class Engine {
       const client = new ProviderClient(plugin.address);
       try {
         const type = "pulumi:providers:pulumi-nodejs";
-        await client.configure({ urn: `urn:pulumi:${stack}::${project}::${type}::default`, type, name: "default" }, config, secretConfigKeys);
+        await client.configure(
+          { urn: `urn:pulumi:${stack}::${project}::${type}::default`, type, name: "default" },
+          config,
+          secretConfigKeys,
+        );
       } catch (error) {
         client.close();
         await plugin.stop();

@@ -15,6 +15,8 @@ export interface Registration {
   type: string;
   name: string;
   parent?: string;
+  /** URNs of the resources it depends on (through its inputs or `dependsOn`), as the SDK sent them. */
+  dependencies: string[];
   /** Program inputs, marshalled as the program sent them: secrets wrapped, unknowns as the sentinel. */
   inputs: PropertyMap;
   deleteBeforeReplace: boolean;
@@ -102,6 +104,7 @@ export async function runProgram(program: Program, options: ProgramOptions): Pro
         type,
         name,
         parent: parent || undefined,
+        dependencies: request.getDependenciesList(),
         inputs,
         deleteBeforeReplace: request.getDeletebeforereplace(),
         retainOnDelete: request.getRetainondelete() === true,
@@ -141,7 +144,7 @@ export async function runProgram(program: Program, options: ProgramOptions): Pro
     // `disconnect` waits for the runtime's outstanding RPCs; a flush of pending callbacks
     // between two waits lets `apply` callbacks of the last answers register their resources.
     // Repeat until a round sends no registration.
-    for (let before = -1; before !== requests; ) {
+    for (let before = -1; before !== requests;) {
       before = requests;
       await pulumi.runtime.disconnect();
       await new Promise((resolve) => setImmediate(resolve));

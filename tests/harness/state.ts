@@ -17,6 +17,8 @@ export interface CheckpointResource {
   inputs?: Record<string, unknown>;
   outputs?: Record<string, unknown>;
   parent?: string;
+  /** URNs this resource depends on; omitted when none (as `pulumi stack export` does). */
+  dependencies?: string[];
   retainOnDelete?: boolean;
   additionalSecretOutputs?: string[];
 }
@@ -35,6 +37,7 @@ export interface ResourceState {
   inputs: PropertyMap;
   outputs: PropertyMap;
   parent?: string;
+  dependencies?: string[];
   retainOnDelete?: boolean;
   additionalSecretOutputs?: string[];
 }

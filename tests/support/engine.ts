@@ -15,7 +15,7 @@ export interface EngineBed {
 }
 
 export async function startEngineBed(
-  options: { fake?: FakeQoveryOptions; config?: (fake: FakeQovery) => Record<string, string> } = {},
+  options: { fake?: FakeQoveryOptions; config?: (fake: FakeQovery) => Record<string, string>; parallel?: number } = {},
 ): Promise<EngineBed> {
   const fake = await startFakeQovery(options.fake);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qovery-e2e-"));
@@ -32,6 +32,7 @@ export async function startEngineBed(
     },
     secretConfigKeys: ["qovery:apiToken"],
     log: (line) => log.push(line),
+    parallel: options.parallel,
   });
   return {
     fake,

@@ -1,0 +1,142 @@
+/**
+ * What must hold after every fault scenario, whatever the fault:
+ * - no email has two invitations in the fake;
+ * - the state matches the fake: every PENDING resource's invitation is in the fake with the same
+ *   id and email, every ACCEPTED resource's member is, and every invitation in the fake belongs
+ *   to a resource in the state (a failed run may leave named exceptions, see `unrecorded`);
+ * - the API token appears nowhere in the state file, the harness log or an error message, and
+ *   no invitation link appears there in plain text (in the state only inside Pulumi secrets).
+ */
+import { expect } from "chai";
+import * as fs from "node:fs";
+import type { FakeQovery } from "../fake-qovery";
+import type { CheckpointResource, Engine } from "../harness";
+import { plainOccurrences } from "../support/secrets";
+
+export const INVITATION_TYPE = "pulumi-nodejs:dynamic/qovery:OrganizationInvitation";
+
+/** The invitation resources of the state, the old halves of replacements included. */
+export function invitationResources(engine: Engine): CheckpointResource[] {
+  return engine.readState().checkpoint.latest.resources.filter((r) => r.custom && r.type === INVITATION_TYPE);
+}
+
+export function outputsOf(resource: CheckpointResource): Record<string, unknown> {
+  return resource.outputs ?? {};
+}
+
+/** Resources of one organization (scenarios share a fake, one organization each). */
+function resourcesOf(engine: Engine, organizationId: string): CheckpointResource[] {
+  return invitationResources(engine).filter((r) => outputsOf(r).organizationId === organizationId);
+}
+
+export function assertNoDuplicateInvitations(fake: FakeQovery, organizationId: string): void {
+  const byEmail = new Map<string, string[]>();
+  for (const invitation of fake.invitations(organizationId)) {
+    const email = invitation.email.toLowerCase();
+    byEmail.set(email, [...(byEmail.get(email) ?? []), invitation.id]);
+  }
+  const duplicated = [...byEmail].filter(([, ids]) => ids.length > 1).map(([email]) => email);
+  expect(duplicated, "emails with two invitations in the fake").to.deep.equal([]);
+}
+
+export interface MatchOptions {
+  /**
+   * Emails whose invitation may be in the fake without a resource in the state: only after a
+   * failed run whose error names them, when the invitation landed but the step failed before
+   * recording it (the next `up` adopts it).
+   */
+  unrecorded?: string[];
+}
+
+export function assertStateMatchesFake(engine: Engine, fake: FakeQovery, organizationId: string, options: MatchOptions = {}): void {
+  const resources = resourcesOf(engine, organizationId);
+  expect(
+    resources.filter((r) => r.delete).map((r) => r.urn),
+    "old halves of replacements left in the state",
+  ).to.deep.equal([]);
+  const invitations = fake.invitations(organizationId);
+  const members = fake.members(organizationId);
+  for (const resource of resources) {
+    const outputs = outputsOf(resource);
+    const status = outputs.invitationStatus;
+    if (status === "PENDING" || status === "EXPIRED") {
+      const invitation = invitations.find((i) => i.id === outputs.invitationId);
+      expect(invitation, `the invitation of ${resource.urn} (${String(outputs.invitationId)}) in the fake`).not.to.equal(undefined);
+      expect(invitation!.email.toLowerCase()).to.equal(outputs.email);
+      expect(invitation!.status, `status of ${resource.urn}`).to.equal(status);
+      expect(invitation!.roleId, `role of ${resource.urn}`).to.equal(outputs.roleId);
+    } else {
+      expect(status, `status of ${resource.urn}`).to.equal("ACCEPTED");
+      const member = members.find((m) => m.id === outputs.memberId);
+      expect(member, `the member of ${resource.urn} (${String(outputs.memberId)}) in the fake`).not.to.equal(undefined);
+    }
+  }
+  const recorded = new Set(resources.map((r) => outputsOf(r).invitationId));
+  const strays = invitations.filter((i) => !recorded.has(i.id) && !(options.unrecorded ?? []).includes(i.email.toLowerCase()));
+  expect(
+    strays.map((i) => `${i.email} ${i.id}`),
+    "invitations in the fake that no resource in the state holds",
+  ).to.deep.equal([]);
+}
+
+/** Gathers every invitation link the fake has handed out, from its answers and its store. */
+export class LinkCollector {
+  readonly links = new Set<string>();
+
+  collect(fake: FakeQovery, organizationId: string): void {
+    for (const invitation of fake.invitations(organizationId)) this.links.add(invitation.invitationLink);
+    for (const exchange of fake.exchanges) this.walk(exchange.responseBody);
+  }
+
+  private walk(value: unknown): void {
+    if (Array.isArray(value)) value.forEach((item) => this.walk(item));
+    else if (typeof value === "object" && value !== null) {
+      for (const [key, child] of Object.entries(value)) {
+        if (key === "invitation_link" && typeof child === "string") this.links.add(child);
+        else this.walk(child);
+      }
+    }
+  }
+}
+
+export interface LeakSources {
+  stateFile: string;
+  log: readonly string[];
+  errors: readonly string[];
+}
+
+/** No token anywhere; no invitation link in plain text in the state, the log or an error. */
+export function assertNoLeaks(fake: FakeQovery, links: Iterable<string>, sources: LeakSources): void {
+  const text = fs.readFileSync(sources.stateFile, "utf8");
+  const state = JSON.parse(text) as unknown;
+  const log = sources.log.join("\n");
+  const errors = sources.errors.join("\n");
+  for (const [where, content] of [
+    ["state file", text],
+    ["log", log],
+    ["error messages", errors],
+  ] as const) {
+    expect(content.includes(fake.apiToken), `the API token in the ${where}`).to.equal(false);
+    expect(content.includes(fake.jwt), `the JWT in the ${where}`).to.equal(false);
+  }
+  for (const link of links) {
+    expect(plainOccurrences(state, link), "an invitation link in plain text in the state").to.deep.equal([]);
+    expect(log.includes(link), "an invitation link in the log").to.equal(false);
+    expect(errors.includes(link), "an invitation link in an error message").to.equal(false);
+  }
+}
+
+/** All three, for one organization. */
+export function assertInvariants(
+  engine: Engine,
+  fake: FakeQovery,
+  organizationId: string,
+  links: LinkCollector,
+  sources: LeakSources,
+  options: MatchOptions = {},
+): void {
+  links.collect(fake, organizationId);
+  assertNoDuplicateInvitations(fake, organizationId);
+  assertStateMatchesFake(engine, fake, organizationId, options);
+  assertNoLeaks(fake, links.links, sources);
+}
