@@ -1,0 +1,187 @@
+/**
+ * The targets of issue 5 item 5, checked against one run's results. A missed target is
+ * reported with the measured figure, never hidden; the bench does not fail on it.
+ */
+import type { BenchResults } from "./results";
+import type { LatencyRun } from "./scenarios/step-latency";
+import { round } from "./lib/stats";
+
+export interface TargetRow {
+  target: string;
+  measured: string;
+  met: boolean;
+  /** Why it is missed, or what the figure means. */
+  note: string;
+  /** When missed: what change (in provider/ or elsewhere) would meet it, and at what price. */
+  remedy?: string;
+}
+
+export const LIMITS = {
+  providerBytes: 1024,
+  stepRatio: 1.3,
+  floorRatio: 1.2,
+  /** Requests per invitation over the 1000 run: one invite each, plus the per-process lookups. */
+  amortizedCreateCalls: 1.01,
+  runtimeSeconds: 300,
+};
+
+/** A step's median over the raw request's, per request it makes (a 2-call step against 2 raw requests). */
+export function stepRatio(run: LatencyRun, label: string): number {
+  const step = run.invitation[label]!;
+  return step.median / (Math.max(1, Math.round(step.apiCalls)) * run.raw.get.median);
+}
+
+function callsOf(results: BenchResults, step: string): number {
+  const found = results.apiCalls.steps.find((s) => s.step.startsWith(step));
+  if (!found) throw new Error(`no API-call figure for "${step}"`);
+  return found.calls;
+}
+
+function callRow(
+  results: BenchResults,
+  target: string,
+  step: string,
+  expected: number,
+  note: string,
+  miss?: { note: string; remedy: string },
+): TargetRow {
+  const calls = callsOf(results, step);
+  const met = calls <= expected;
+  const row = { target, measured: `${calls} call${calls === 1 ? "" : "s"}`, met };
+  return met || !miss ? { ...row, note } : { ...row, ...miss };
+}
+
+const REMEDIES = {
+  coldCreate:
+    "provider/lifecycle/create.ts could send the invite first and fetch the member list only when Qovery answers that the person " +
+    "is already a member (inviteOnce already handles that answer), and for a roleId skip the role list and take the role's name " +
+    "from the invite's answer: 1 call for a new person given a roleId, 2 given a roleName (its id must be looked up). The member pre-check is there on purpose: Qovery's answer to inviting an " +
+    "existing member is not documented (the fake's default is a 400), and if it were a 201 the person would get an invitation " +
+    "email they do not need. Worth doing once that answer is confirmed.",
+  acceptance:
+    "None that keeps refresh correct: a missing invitation does not say whether it was accepted or withdrawn, the member list does. " +
+    "It happens once per person; every later refresh of the member is 1 call.",
+  memberDelete:
+    "provider/lifecycle/delete.ts could DELETE the member id recorded in state directly (1 call), at the price of leaving the " +
+    "person's other identities with the same email in the organization, and of trusting the state's role for the owner guard.",
+};
+
+export function evaluateTargets(results: BenchResults): TargetRow[] {
+  const { providerSize, load, previews, meta } = results;
+  const rows: TargetRow[] = [];
+
+  rows.push({
+    target: `\`__provider\` ≤ 1 KB per resource`,
+    measured: `${providerSize.invitationBytes} B`,
+    met: providerSize.invitationBytes <= LIMITS.providerBytes,
+    note: `one \`require\` of the installed shim (naive provider: ${providerSize.naiveBytes} B)`,
+  });
+
+  const checkCalls = results.apiCalls.steps.filter((s) => s.method === "check").map((s) => s.calls);
+  const diffCalls = results.apiCalls.steps.filter((s) => s.method === "diff").map((s) => s.calls);
+  rows.push({ target: "check: 0 API calls", measured: `${Math.max(...checkCalls)} calls`, met: Math.max(...checkCalls) === 0, note: "" });
+  rows.push({ target: "diff: 0 API calls", measured: `${Math.max(...diffCalls)} calls`, met: Math.max(...diffCalls) === 0, note: "" });
+
+  rows.push(
+    callRow(
+      results,
+      "create: 1 API call (role and member lists cached)",
+      "create, roleName, warm",
+      1,
+      "every create after the first of a plugin process",
+    ),
+  );
+  const invites = load.requests.byOperationAndStatus["postInviteMember 201"] ?? 0;
+  const perInvitation = load.answeredRequestsPerInvitation;
+  rows.push({
+    target: "create: 1 API call, amortized over 1000",
+    measured: `${perInvitation} calls`,
+    met: invites === load.count && perInvitation <= LIMITS.amortizedCreateCalls,
+    note: `${invites} invites + ${load.requests.total - load.requests.rateLimited - invites} shared lookups (role list, member list) for ${load.count} invitations`,
+  });
+  rows.push(
+    callRow(results, "create: 1 API call, one resource in a fresh plugin process", "create, roleName, cold", 1, "", {
+      note:
+        "the first create of a process fetches the role list (to resolve roleName or check roleId) and the member list (to adopt an " +
+        "existing member instead of inviting them) before the invite; both are then cached (roles 5 min, members 30 s)",
+      remedy: REMEDIES.coldCreate,
+    }),
+  );
+
+  rows.push(callRow(results, "read: 1 API call, pending invitation", "read (refresh), pending", 1, "GET of the invitation"));
+  rows.push(callRow(results, "read: 1 API call, accepted member", "read (refresh), accepted member", 1, "the member list"));
+  rows.push(
+    callRow(results, "read: 1 API call, the refresh that sees the acceptance", "read (refresh) at acceptance", 1, "", {
+      note: "once per person: the invitation's GET answers 404, then the member list tells accepted from withdrawn",
+      remedy: REMEDIES.acceptance,
+    }),
+  );
+  rows.push(callRow(results, "delete: 1 API call, pending invitation", "delete (destroy), pending", 1, "DELETE of the invitation"));
+  rows.push(
+    callRow(results, "delete: 1 API call, accepted member", "delete (destroy), accepted member", 1, "", {
+      note: "the member list first (every identity with that email, and the owner guard), then the DELETE",
+      remedy: REMEDIES.memberDelete,
+    }),
+  );
+
+  for (const run of results.stepLatency) {
+    const ratios = Object.keys(run.invitation).map((label) => ({ label, ratio: stepRatio(run, label) }));
+    const worst = ratios.reduce((a, b) => (b.ratio > a.ratio ? b : a));
+    const raw = run.raw.get.median;
+    const base = worst.label.split(" (")[0]!;
+    const hop = run.noop[base]?.median ?? Number.NaN;
+    const moduleLabel = run.providerModule[worst.label] ? worst.label : "read (pending invitation)";
+    const module = run.providerModule[moduleLabel]?.median ?? Number.NaN;
+    rows.push({
+      target: `step time ≤ ${LIMITS.stepRatio}× a raw request, fake latency ${run.latencyMs} ms`,
+      measured: `worst ${round(worst.ratio)}× (${worst.label}: ${run.invitation[worst.label]!.median} ms against a raw GET of ${raw} ms)`,
+      met: worst.ratio <= LIMITS.stepRatio,
+      note:
+        `the plugin's gRPC hop and dispatch alone (no-op ${base}) take ${hop} ms = ${round(hop / raw)}× a raw GET; ` +
+        `the provider module called in-process (${moduleLabel}) ${module} ms = ${round(module / raw)}×` +
+        (run.latencyMs === 0 ? "; with no latency, fixed costs outweigh a sub-millisecond local request" : ""),
+      remedy:
+        `Nothing in provider/ gets under ${LIMITS.stepRatio}× here: the no-op resource, whose provider does nothing, takes ${hop} ms ` +
+        `for the same step, ${round(hop / raw)}× a raw GET, because every dynamic-provider call crosses from the engine to the plugin ` +
+        `process over gRPC. The provider's own ${moduleLabel}, called in-process, is ${round(module / raw)}× a raw GET. Against a ` +
+        "real API, whose round trip is tens of milliseconds, the same fixed cost is a few percent (see the 20 ms figures).",
+    });
+  }
+
+  rows.push({
+    target: "1000 invitations: 0 failures",
+    measured: `${load.failures} failures, ${load.requests.rateLimited} × 429 absorbed, ${load.invitationsAtFake} invitations at the fake`,
+    met: load.failures === 0 && load.invitationsAtFake === load.count,
+    note: `naive provider: ${results.naive.failedCreates} failed creates, ${results.naive.count - results.naive.created} of ${results.naive.count} not created`,
+  });
+  rows.push({
+    target: `1000 invitations: ≤ ${LIMITS.floorRatio}× the ${load.floorMs / 1000} s floor`,
+    measured: `${round(load.wallMs / 1000, 1)} s = ${load.ratioToFloor}×`,
+    met: load.ratioToFloor <= LIMITS.floorRatio,
+    note:
+      `${round(load.firstStepAfterMs / 1000, 1)} s pass before the first step reaches the plugin (the program building ${load.count} resources under ` +
+      `Pulumi's runtime; ${round(results.harnessBaseline.firstStepAfterMs / 1000, 1)} s for no-op resources); from there to the end ` +
+      `${load.afterFirstStepRatioToFloor}× the floor; 1000 no-op creates take ${round(results.harnessBaseline.upMs / 1000, 1)} s through the harness alone. ` +
+      `Parallel ${load.parallel}, qovery:maxConcurrency ${load.maxConcurrency}`,
+    remedy:
+      "Not in provider/: once steps reach the plugin the run follows the rate limit; the time above the floor is spent before the " +
+      "first step (Pulumi's runtime building the program's resources) and in the harness, which shares this machine's CPU with the " +
+      "plugin and rewrites its whole state file after every step. A quieter machine, or a harness that writes its state less often, " +
+      "brings the figure down; a client-side rate limit in the provider would only save the 429s, not time.",
+  });
+  for (const preview of previews) {
+    rows.push({
+      target: `preview of ${preview.resources} (${preview.situation}): 0 API calls`,
+      measured: `${preview.apiCalls} calls, ${round(preview.wallMs / 1000, 1)} s`,
+      met: preview.apiCalls === 0,
+      note: "",
+    });
+  }
+  rows.push({
+    target: "`npm run bench` under 5 minutes",
+    measured: `${meta.runtimeSeconds} s (+ the build)`,
+    met: meta.runtimeSeconds < LIMITS.runtimeSeconds,
+    note: "",
+  });
+  return rows;
+}
