@@ -134,9 +134,7 @@ export class QoveryClient {
 
   private async send(spec: RequestSpec): Promise<string> {
     try {
-      const response = await this.limit.run(() =>
-        this.http(spec.path, { method: spec.method, json: spec.json, ...spec.options }),
-      );
+      const response = await this.limit.run(() => this.http(spec.path, { method: spec.method, json: spec.json, ...spec.options }));
       return response.body;
     } catch (error) {
       throw toApiError(error, spec.operation, spec.subject);

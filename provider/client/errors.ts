@@ -84,9 +84,7 @@ function advice(init: QoveryApiErrorInit): string {
 }
 
 function describe(init: QoveryApiErrorInit): string {
-  const subject = init.email
-    ? `organization ${init.organizationId}, email ${init.email}`
-    : `organization ${init.organizationId}`;
+  const subject = init.email ? `organization ${init.organizationId}, email ${init.email}` : `organization ${init.organizationId}`;
   const status = init.status === undefined ? "no HTTP status" : `HTTP ${init.status}`;
   const detail = init.detail ? `: ${init.detail}` : "";
   return `Qovery ${init.operation} failed (${subject}; ${status}${detail}). ${advice(init)}`;

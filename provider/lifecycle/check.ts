@@ -37,7 +37,7 @@ export function check(news: Record<string, unknown>): CheckResult {
   }
 
   const given = ROLE_INPUTS.filter((key) => news[key] !== undefined && news[key] !== null && news[key] !== "");
-  if (given.length === 0) fail("roleName", "one of roleName (e.g. \"admin\"), roleId (a role UUID) or role is required");
+  if (given.length === 0) fail("roleName", 'one of roleName (e.g. "admin"), roleId (a role UUID) or role is required');
   if (given.length > 1) fail(given[1], `give only one of roleName, roleId and role; got ${given.join(" and ")}`);
 
   const roleId = normalizeText(news.roleId);
@@ -46,7 +46,7 @@ export function check(news: Record<string, unknown>): CheckResult {
 
   const roleName = normalizeText(news.roleName);
   if (news.roleName !== undefined && news.roleName !== "" && roleName === undefined)
-    fail("roleName", "must be a role name such as \"admin\", \"viewer\" or a custom role's name");
+    fail("roleName", 'must be a role name such as "admin", "viewer" or a custom role\'s name');
 
   let role = normalizeText(news.role);
   if (role !== undefined && !isUnknown(role)) {

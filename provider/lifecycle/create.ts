@@ -36,12 +36,7 @@ export async function create(ctx: LifecycleContext, inputs: InvitationInputs): P
 }
 
 /** Sets an existing member's role if it differs, and records them as accepted. */
-export async function adoptMember(
-  ctx: LifecycleContext,
-  inputs: InvitationInputs,
-  role: Role,
-  member: Member,
-): Promise<InvitationOutputs> {
+export async function adoptMember(ctx: LifecycleContext, inputs: InvitationInputs, role: Role, member: Member): Promise<InvitationOutputs> {
   if (member.roleId === role.id) return memberOutputs(inputs, role, member);
   if (isOwner(member)) {
     ctx.warn(`${inputs.email} is the owner of organization ${inputs.organizationId}; their role stays "owner".`);

@@ -7,9 +7,7 @@ import type { Invitation, Member } from "../client/wire";
 import { sameEmail } from "./model";
 
 export function membersWithEmail(members: Member[], email: string): Member[] {
-  return members
-    .filter((member) => sameEmail(member.email, email))
-    .sort((a, b) => (b.createdAt ?? "").localeCompare(a.createdAt ?? ""));
+  return members.filter((member) => sameEmail(member.email, email)).sort((a, b) => (b.createdAt ?? "").localeCompare(a.createdAt ?? ""));
 }
 
 /** The pending invitation for an email, if any (Qovery allows at most one). */

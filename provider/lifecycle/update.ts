@@ -8,11 +8,7 @@ import { memberOutputs } from "./outputs";
 import { isOwner } from "./people";
 import { findRole, resolveRole } from "./roles";
 
-export async function update(
-  ctx: LifecycleContext,
-  olds: InvitationOutputs,
-  news: InvitationInputs,
-): Promise<{ outs: InvitationOutputs }> {
+export async function update(ctx: LifecycleContext, olds: InvitationOutputs, news: InvitationInputs): Promise<{ outs: InvitationOutputs }> {
   const declared = { onExpired: news.onExpired, role: news.role };
   const request = roleRequestOf(news);
   const unchangedRole = findRole([{ id: olds.roleId, name: olds.roleName }], request);

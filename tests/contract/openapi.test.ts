@@ -26,9 +26,7 @@ import { QoveryApiError } from "../../provider/client/errors";
 import { OPERATIONS, startFakeQovery, type FakeQovery, type Operation, type RecordedExchange } from "../fake-qovery";
 import { testSettings } from "../support/qovery";
 
-const DOCUMENT_PATH = path.resolve(
-  process.env.QOVERY_OPENAPI || path.resolve(__dirname, "../../../shared/qovery-api/openapi.yaml"),
-);
+const DOCUMENT_PATH = path.resolve(process.env.QOVERY_OPENAPI || path.resolve(__dirname, "../../../shared/qovery-api/openapi.yaml"));
 
 // ---- the contract ------------------------------------------------------------------------------
 
@@ -127,7 +125,13 @@ function relaxMemberIdFormats(document: Obj): void {
   dropUuid(objectAt(schemas, ["MemberRoleUpdateRequest", "properties", "user_id"]));
 
   const deleteMemberBody = objectAt(document, [
-    "paths", "/organization/{organizationId}/member", "delete", "requestBody", "content", "application/json", "schema",
+    "paths",
+    "/organization/{organizationId}/member",
+    "delete",
+    "requestBody",
+    "content",
+    "application/json",
+    "schema",
   ]);
   if ("$ref" in deleteMemberBody) throw new Error("openapi document: DELETE /member's body became a $ref; revisit the relaxation");
   dropUuid(objectAt(deleteMemberBody, ["properties", "user_id"]));
@@ -197,14 +201,24 @@ class OpenApiContract {
 
   /** operationId, path parameters and body of what the client sent. */
   checkRequest(exchange: RecordedExchange): Problem[] {
-    const problem = (pointer: string, message: string): Problem => ({ operation: exchange.operation, direction: "request", pointer, message });
+    const problem = (pointer: string, message: string): Problem => ({
+      operation: exchange.operation,
+      direction: "request",
+      pointer,
+      message,
+    });
     const resolved = this.resolve(exchange.method, exchange.path);
     if (!resolved) return [problem("", `${exchange.method} ${exchange.path} matches no operation of the document`)];
     const { operation, parameters, template } = resolved;
     const problems: Problem[] = [];
 
     if (operation.operationId !== exchange.operation) {
-      problems.push(problem("", `${exchange.method} ${template} is operationId ${String(operation.operationId)} in the document, recorded as ${exchange.operation}`));
+      problems.push(
+        problem(
+          "",
+          `${exchange.method} ${template} is operationId ${String(operation.operationId)} in the document, recorded as ${exchange.operation}`,
+        ),
+      );
     }
 
     for (const parameter of this.parameters(template, operation)) {
@@ -249,7 +263,12 @@ class OpenApiContract {
 
   /** Declared status, and body against that status's schema, of what the fake answered. */
   checkResponse(exchange: RecordedExchange): Problem[] {
-    const problem = (pointer: string, message: string): Problem => ({ operation: exchange.operation, direction: "response", pointer, message });
+    const problem = (pointer: string, message: string): Problem => ({
+      operation: exchange.operation,
+      direction: "response",
+      pointer,
+      message,
+    });
     const resolved = this.resolve(exchange.method, exchange.path);
     if (!resolved) return [problem("", `${exchange.method} ${exchange.path} matches no operation of the document`)];
     if (exchange.status === 0) return [problem("/status", "no response (connection dropped)")];
@@ -308,7 +327,10 @@ class OpenApiContract {
     const ref = node.$ref;
     if (typeof ref !== "string") return node;
     if (!ref.startsWith("#/")) throw new Error(`openapi document: external $ref ${ref} is not supported`);
-    const keys = ref.slice(2).split("/").map((k) => k.replace(/~1/g, "/").replace(/~0/g, "~"));
+    const keys = ref
+      .slice(2)
+      .split("/")
+      .map((k) => k.replace(/~1/g, "/").replace(/~0/g, "~"));
     return this.deref(objectAt(this.document, keys));
   }
 
@@ -390,21 +412,40 @@ describe("contract: client and fake against Qovery's OpenAPI document", function
 
     it("accepts a well-formed invite request and its 201 answer", () => {
       const e = exchange({
-        operation: "postInviteMember", method: "POST", path: invitePath,
-        requestBody: { email: "jane@example.com", role_id: ROLE }, status: 201, responseBody: validInvitation(),
+        operation: "postInviteMember",
+        method: "POST",
+        path: invitePath,
+        requestBody: { email: "jane@example.com", role_id: ROLE },
+        status: 201,
+        responseBody: validInvitation(),
       });
       expect(contract.check(e).map(formatProblem)).to.deep.equal([]);
     });
 
     it("rejects a postInviteMember request body without email", () => {
-      const e = exchange({ operation: "postInviteMember", method: "POST", path: invitePath, requestBody: { role_id: ROLE }, status: 201, responseBody: validInvitation() });
+      const e = exchange({
+        operation: "postInviteMember",
+        method: "POST",
+        path: invitePath,
+        requestBody: { role_id: ROLE },
+        status: 201,
+        responseBody: validInvitation(),
+      });
       expect(contract.checkRequest(e)).to.deep.include({
-        operation: "postInviteMember", direction: "request", pointer: "/body/email", message: "must have required property 'email'",
+        operation: "postInviteMember",
+        direction: "request",
+        pointer: "/body/email",
+        message: "must have required property 'email'",
       });
     });
 
     it("reports a request property the document does not declare (e.g. a misspelled role_id)", () => {
-      const e = exchange({ operation: "postInviteMember", method: "POST", path: invitePath, requestBody: { email: "a@example.com", roleId: ROLE } });
+      const e = exchange({
+        operation: "postInviteMember",
+        method: "POST",
+        path: invitePath,
+        requestBody: { email: "a@example.com", roleId: ROLE },
+      });
       expect(contract.checkRequest(e).map(formatProblem)).to.deep.equal([
         "postInviteMember request /body/roleId: property not declared by the document",
       ]);
@@ -414,35 +455,64 @@ describe("contract: client and fake against Qovery's OpenAPI document", function
       const { invitation_status: _dropped, ...answer } = validInvitation();
       const e = exchange({ operation: "getMemberInvitation", method: "GET", path: invitationPath, status: 200, responseBody: answer });
       expect(contract.checkResponse(e)).to.deep.include({
-        operation: "getMemberInvitation", direction: "response", pointer: "/body/invitation_status", message: "must have required property 'invitation_status'",
+        operation: "getMemberInvitation",
+        direction: "response",
+        pointer: "/body/invitation_status",
+        message: "must have required property 'invitation_status'",
       });
     });
 
     it("rejects an invitation list whose item has an unknown invitation_status", () => {
       const e = exchange({
-        operation: "getOrganizationInvitedMembers", method: "GET", path: invitePath,
-        status: 200, responseBody: { results: [{ ...validInvitation(), invitation_status: "ACCEPTED" }] },
+        operation: "getOrganizationInvitedMembers",
+        method: "GET",
+        path: invitePath,
+        status: 200,
+        responseBody: { results: [{ ...validInvitation(), invitation_status: "ACCEPTED" }] },
       });
       expect(contract.checkResponse(e).map((p) => p.pointer)).to.include("/body/results/0/invitation_status");
     });
 
     it("still enforces uuid outside member ids: invitation id, role_id and path parameters", () => {
-      const badAnswer = exchange({ operation: "getMemberInvitation", method: "GET", path: invitationPath, responseBody: { ...validInvitation(), id: "github|12345" } });
+      const badAnswer = exchange({
+        operation: "getMemberInvitation",
+        method: "GET",
+        path: invitationPath,
+        responseBody: { ...validInvitation(), id: "github|12345" },
+      });
       expect(contract.checkResponse(badAnswer).map((p) => p.pointer)).to.deep.equal(["/body/id"]);
-      const badRole = exchange({ operation: "postInviteMember", method: "POST", path: invitePath, requestBody: { email: "a@example.com", role_id: "devops" } });
+      const badRole = exchange({
+        operation: "postInviteMember",
+        method: "POST",
+        path: invitePath,
+        requestBody: { email: "a@example.com", role_id: "devops" },
+      });
       expect(contract.checkRequest(badRole).map((p) => p.pointer)).to.deep.equal(["/body/role_id"]);
-      const badPath = exchange({ operation: "getMemberInvitation", method: "GET", path: `${invitePath}/not-a-uuid`, responseBody: validInvitation() });
+      const badPath = exchange({
+        operation: "getMemberInvitation",
+        method: "GET",
+        path: `${invitePath}/not-a-uuid`,
+        responseBody: validInvitation(),
+      });
       expect(contract.checkRequest(badPath).map((p) => p.pointer)).to.deep.equal(["/path/inviteId"]);
     });
 
     it("accepts identity-provider subjects as member ids and user_id (BEHAVIOUR.md), but still requires them", () => {
       const memberPath = `/organization/${ORG}/member`;
       const list = exchange({
-        operation: "getOrganizationMembers", method: "GET", path: memberPath,
+        operation: "getOrganizationMembers",
+        method: "GET",
+        path: memberPath,
         responseBody: { results: [{ id: "github|12345", created_at: "2026-01-02T03:04:05Z", email: "m@example.com", role_id: ROLE }] },
       });
       expect(contract.check(list).map(formatProblem)).to.deep.equal([]);
-      const remove = exchange({ operation: "deleteMember", method: "DELETE", path: memberPath, requestBody: { user_id: "auth0|abc" }, status: 204 });
+      const remove = exchange({
+        operation: "deleteMember",
+        method: "DELETE",
+        path: memberPath,
+        requestBody: { user_id: "auth0|abc" },
+        status: 204,
+      });
       expect(contract.check(remove).map(formatProblem)).to.deep.equal([]);
       const noId = exchange({ operation: "deleteMember", method: "DELETE", path: memberPath, requestBody: {}, status: 204 });
       expect(contract.checkRequest(noId).map((p) => p.pointer)).to.deep.equal(["/body/user_id"]);
@@ -456,13 +526,21 @@ describe("contract: client and fake against Qovery's OpenAPI document", function
     });
 
     it("reports a body on a success answer that declares none", () => {
-      const e = exchange({ operation: "editOrganizationMemberRole", method: "PUT", path: `/organization/${ORG}/member`, status: 200, responseBody: {} });
+      const e = exchange({
+        operation: "editOrganizationMemberRole",
+        method: "PUT",
+        path: `/organization/${ORG}/member`,
+        status: 200,
+        responseBody: {},
+      });
       expect(contract.checkResponse(e).map((p) => p.pointer)).to.deep.equal(["/body"]);
     });
 
     it("reports an operation recorded under another operationId, and a path the document lacks", () => {
       const wrongId = exchange({ operation: "getOrganizationMembers", method: "GET", path: `/organization/${ORG}/availableRole` });
-      expect(contract.checkRequest(wrongId)[0]?.message).to.match(/operationId listOrganizationAvailableRoles .* recorded as getOrganizationMembers/);
+      expect(contract.checkRequest(wrongId)[0]?.message).to.match(
+        /operationId listOrganizationAvailableRoles .* recorded as getOrganizationMembers/,
+      );
       const unknown = exchange({ operation: "unknown", method: "GET", path: `/organization/${ORG}/nothing` });
       expect(contract.checkRequest(unknown)[0]?.message).to.match(/matches no operation/);
     });

@@ -4,10 +4,13 @@ import { execFileSync, spawn } from "node:child_process";
 import * as path from "node:path";
 import { repositoryRoot } from "../support/installed-package";
 
-/** The processes still alive in a process group. */
+/** The processes still running in a process group. */
 function processesInGroup(groupId: number): string[] {
   const list = execFileSync("ps", ["-eo", "pgid=,pid=,args="], { encoding: "utf8" });
-  return list.split("\n").filter((line) => line.trim().split(/\s+/)[0] === String(groupId));
+  return list
+    .split("\n")
+    .filter((line) => line.trim().split(/\s+/)[0] === String(groupId))
+    .filter((line) => !line.includes("<defunct>")); // exited, waiting to be reaped: not left running
 }
 
 describe("npm run example", function () {

@@ -83,8 +83,9 @@ describe("OrganizationInvitation through the real plugin", function () {
     bed.fake.acceptInvitation("bob@example.com", { memberId: "github|77" });
     await bed.engine.refresh();
     const byName = Object.fromEntries(
-      bed.engine.readState().checkpoint.latest.resources
-        .filter((r) => r.type.endsWith(":OrganizationInvitation"))
+      bed.engine
+        .readState()
+        .checkpoint.latest.resources.filter((r) => r.type.endsWith(":OrganizationInvitation"))
         .map((r) => [r.urn.split("::").pop(), r.outputs]),
     );
     expect(byName["ada@example.com"]).to.include({ invitationStatus: "EXPIRED" });
@@ -114,14 +115,18 @@ describe("OrganizationInvitation through the real plugin", function () {
   });
 
   it("previews an organizationId that comes from a resource not yet created, calling nothing", async () => {
+    /** A stand-in for a resource that creates the organization: its outputs are unknown in a first preview. */
+    class Organization extends pulumi.dynamic.Resource {
+      declare readonly organizationId: pulumi.Output<string>;
+      constructor(organizationId: string) {
+        const provider = { create: async (inputs: Record<string, unknown>) => ({ id: "organization", outs: inputs }) };
+        super(provider, "organization", { organizationId });
+      }
+    }
     const result = await bed.engine.preview(() => {
-      const organization = new pulumi.dynamic.Resource(
-        { create: async (inputs: Record<string, unknown>) => ({ id: "organization", outs: inputs }) },
-        "organization",
-        { organizationId: bed.fake.organizationId },
-      );
+      const organization = new Organization(bed.fake.organizationId);
       new OrganizationInvitation("ada@example.com", {
-        organizationId: (organization as unknown as { organizationId: pulumi.Output<string> }).organizationId,
+        organizationId: organization.organizationId,
         email: "ada@example.com",
         roleName: "viewer",
       });
@@ -134,7 +139,7 @@ describe("OrganizationInvitation through the real plugin", function () {
     const program = () => void invite(bed, "ada@example.com");
     await bed.engine.up(program);
     const state = fs.readFileSync(bed.stateFile, "utf8");
-    const olderBuild = JSON.stringify("exports.handler = function () { return require(\"pulumi-qovery-invitations/shim\"); }; // 0.0.1");
+    const olderBuild = JSON.stringify('exports.handler = function () { return require("pulumi-qovery-invitations/shim"); }; // 0.0.1');
     fs.writeFileSync(bed.stateFile, state.replace(/"__provider":\s*"(?:[^"\\]|\\.)*"/g, `"__provider": ${olderBuild}`));
     bed.fake.resetCounts();
     const result = await bed.engine.preview(program);

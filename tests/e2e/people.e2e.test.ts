@@ -18,8 +18,7 @@ function ops(result: { steps: { op: string; name: string }[] }): string[] {
 
 function stateOf(bed: EngineBed, name: string): Record<string, unknown> | undefined {
   return bed.engine.readState().checkpoint.latest.resources.find((r) => r.urn.endsWith(`::${name}`))?.outputs as
-    | Record<string, unknown>
-    | undefined;
+    Record<string, unknown> | undefined;
 }
 
 describe("following a person through the real plugin", function () {
@@ -32,9 +31,11 @@ describe("following a person through the real plugin", function () {
   });
   afterEach(() => bed.close());
 
-  const person = (roleName: string, onExpired?: "keep" | "reissue" | "fail"): Program => () => {
-    new OrganizationInvitation("ada", { organizationId: bed.fake.organizationId, email: "ada@example.com", roleName, onExpired });
-  };
+  const person =
+    (roleName: string, onExpired?: "keep" | "reissue" | "fail"): Program =>
+    () => {
+      new OrganizationInvitation("ada", { organizationId: bed.fake.organizationId, email: "ada@example.com", roleName, onExpired });
+    };
 
   it("changes an accepted member's role in place, and a refresh right after shows no drift", async () => {
     await bed.engine.up(person("viewer"));
@@ -99,7 +100,9 @@ describe("following a person through the real plugin", function () {
       await bed.engine.up(team);
       expect.fail("up should have failed");
     } catch (error) {
-      expect(String(error)).to.match(/(ada|bob)@example\.com/).and.include('onExpired is "fail"');
+      expect(String(error))
+        .to.match(/(ada|bob)@example\.com/)
+        .and.include('onExpired is "fail"');
     }
     expect(bed.fake.callCount("postInviteMember")).to.equal(0);
   });
@@ -158,7 +161,10 @@ describe("following a person through the real plugin", function () {
       fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace(/  - email: grace@example.com\n    roleName: devops\n/, ""));
       const second = await rosterBed.engine.up(roster);
       expect(ops(second)).to.deep.equal(["delete grace@example.com"]);
-      const emails = rosterBed.fake.invitations().map((i) => i.email).sort();
+      const emails = rosterBed.fake
+        .invitations()
+        .map((i) => i.email)
+        .sort();
       expect(emails).to.deep.equal(["ada@example.com", "alan@example.com", "katherine@example.com"]);
     });
   });

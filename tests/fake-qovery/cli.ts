@@ -27,7 +27,12 @@ async function main(): Promise<void> {
   console.log(`QOVERY_API_URL=${fake.url}`);
   console.log(`QOVERY_API_TOKEN=${fake.apiToken}`);
   console.log(`organization id: ${org} (Acme)`);
-  console.log(`roles: ${fake.roles(org).map((r) => r.name).join(", ")}`);
+  console.log(
+    `roles: ${fake
+      .roles(org)
+      .map((r) => r.name)
+      .join(", ")}`,
+  );
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {

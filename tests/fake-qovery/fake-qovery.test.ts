@@ -32,8 +32,7 @@ async function call(fake: FakeQovery, method: string, path: string, options: Cal
   return { status: response.status, headers: response.headers, text, json: text === "" ? undefined : JSON.parse(text) };
 }
 
-const orgPath = (fake: FakeQovery, rest: string, organizationId = fake.organizationId): string =>
-  `/organization/${organizationId}${rest}`;
+const orgPath = (fake: FakeQovery, rest: string, organizationId = fake.organizationId): string => `/organization/${organizationId}${rest}`;
 
 const invite = (fake: FakeQovery, email: string, roleName = "devops"): Promise<Reply> =>
   call(fake, "POST", orgPath(fake, "/inviteMember"), { body: { email, role_id: fake.roleId(roleName) } });
@@ -215,7 +214,9 @@ describe("Qovery fake", function () {
       expect(errorOf(badRole).detail).to.match(/^role_id:/);
 
       const otherOrgRole = fake.roleId("viewer", fake.addOrganization("Globex"));
-      const unknownRole = await call(fake, "POST", orgPath(fake, "/inviteMember"), { body: { email: "a@example.com", role_id: otherOrgRole } });
+      const unknownRole = await call(fake, "POST", orgPath(fake, "/inviteMember"), {
+        body: { email: "a@example.com", role_id: otherOrgRole },
+      });
       expect(unknownRole.status).to.equal(400);
       expect(errorOf(unknownRole).detail).to.match(/^role .* does not exist/);
 
@@ -294,7 +295,9 @@ describe("Qovery fake", function () {
     });
 
     it("protects the organization owner from a role change and from removal", async function () {
-      const put = await call(fake, "PUT", orgPath(fake, "/member"), { body: { user_id: fake.ownerMemberId, role_id: fake.roleId("viewer") } });
+      const put = await call(fake, "PUT", orgPath(fake, "/member"), {
+        body: { user_id: fake.ownerMemberId, role_id: fake.roleId("viewer") },
+      });
       expect(put.status).to.equal(403);
       const del = await call(fake, "DELETE", orgPath(fake, "/member"), { body: { user_id: fake.ownerMemberId } });
       expect(del.status).to.equal(403);
@@ -395,7 +398,7 @@ describe("Qovery fake", function () {
       // The fake sees a connection go a moment after the client does: wait for it, then start again.
       const settle = async (): Promise<number> => {
         let peak = -1;
-        for (const started = Date.now(); peak !== 0 && Date.now() - started < 2000; ) {
+        for (const started = Date.now(); peak !== 0 && Date.now() - started < 2000;) {
           await new Promise((resolve) => setTimeout(resolve, 10));
           fake.resetCounts();
           peak = fake.peakInFlight;

@@ -140,7 +140,8 @@ export class FakeHttpServer {
       return;
     }
 
-    const answer = bodyText === null ? error(413, "request body too large") : this.answer(route, authorization, method, path, req, bodyText);
+    const answer =
+      bodyText === null ? error(413, "request body too large") : this.answer(route, authorization, method, path, req, bodyText);
     if (fault?.reset === "after") {
       this.reset(req, exchange, delay); // applied, but the client never hears back
       return;

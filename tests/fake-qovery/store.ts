@@ -106,7 +106,11 @@ export class Store {
     };
     this.orgs.set(id, org);
     const ownerNumber = this.nextOwnerNumber++;
-    const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "org";
+    const slug =
+      name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-+|-+$/g, "") || "org";
     const createdAt = now();
     org.members.push({
       id: `github|${ownerNumber}`,

@@ -167,10 +167,7 @@ export interface FakeQovery {
   // else the newest one.
   expireInvitation(idOrEmail: string, organizationId?: string): void;
   /** The invitation leaves the list; a member with a new id and the invitation's role appears. */
-  acceptInvitation(
-    idOrEmail: string,
-    opts?: { memberId?: string; emailAs?: string; organizationId?: string },
-  ): FakeMember;
+  acceptInvitation(idOrEmail: string, opts?: { memberId?: string; emailAs?: string; organizationId?: string }): FakeMember;
   /** Deleted behind the provider's back. */
   deleteInvitation(idOrEmail: string, organizationId?: string): void;
   /** An email must match exactly one member (any case), else this throws. */

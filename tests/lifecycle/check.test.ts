@@ -25,7 +25,9 @@ describe("check", () => {
     const { failures } = check({ organizationId: "not-a-uuid", email: "nobody", roleId: "42", onExpired: "later" });
     expect(propertiesOf(failures)).to.have.members(["organizationId", "email", "roleId", "onExpired"]);
     const byProperty = Object.fromEntries(failures.map((f) => [f.property, f.reason]));
-    expect(byProperty.organizationId).to.match(/must be a UUID/).and.include("not-a-uuid");
+    expect(byProperty.organizationId)
+      .to.match(/must be a UUID/)
+      .and.include("not-a-uuid");
     expect(byProperty.email).to.match(/must be an email address/);
     expect(byProperty.roleId).to.match(/role UUID/);
     expect(byProperty.onExpired).to.include("keep, reissue, fail");

@@ -47,7 +47,9 @@ describe("create", () => {
       expect.fail("create should have failed");
     } catch (error) {
       expect(error).to.be.instanceOf(UnknownRoleError);
-      expect((error as Error).message).to.include('"superhero"').and.include('"admin", "devops", "billing", "viewer"');
+      expect((error as Error).message)
+        .to.include('"superhero"')
+        .and.include('"admin", "devops", "billing", "viewer"');
     }
     expect(bed.fake.callCount("postInviteMember")).to.equal(0);
   });

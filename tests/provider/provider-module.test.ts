@@ -31,7 +31,9 @@ describe("provider module", () => {
       expect.fail("create should have failed");
     } catch (error) {
       expect(error).to.be.instanceOf(MissingTokenError);
-      expect((error as Error).message).to.include("pulumi config set qovery:apiToken --secret").and.include("QOVERY_API_TOKEN");
+      expect((error as Error).message)
+        .to.include("pulumi config set qovery:apiToken --secret")
+        .and.include("QOVERY_API_TOKEN");
     }
     expect(fake.callCount()).to.equal(0);
   });
@@ -49,7 +51,11 @@ describe("provider module", () => {
   it("checks and diffs without a token or any request", async () => {
     await provider.configure(config({ "qovery:apiUrl": fake.url }));
     const checked = await provider.check({}, { ...inputs(), email: "ADA@example.com" });
-    const result = await provider.diff("id", { ...checked.inputs, roleId: "x", roleName: "viewer", invitationStatus: "PENDING" }, checked.inputs);
+    const result = await provider.diff(
+      "id",
+      { ...checked.inputs, roleId: "x", roleName: "viewer", invitationStatus: "PENDING" },
+      checked.inputs,
+    );
     expect(result.changes).to.equal(false);
     expect(fake.callCount()).to.equal(0);
   });

@@ -5,10 +5,10 @@ const config = (values: Record<string, string>) => ({ get: (key: string) => valu
 
 describe("provider settings", () => {
   it("prefers stack config to the environment", () => {
-    const settings = resolveSettings(
-      config({ "qovery:apiToken": "from-config", "qovery:apiUrl": "http://config.test" }),
-      { QOVERY_API_TOKEN: "from-env", QOVERY_API_URL: "http://env.test" },
-    );
+    const settings = resolveSettings(config({ "qovery:apiToken": "from-config", "qovery:apiUrl": "http://config.test" }), {
+      QOVERY_API_TOKEN: "from-env",
+      QOVERY_API_URL: "http://env.test",
+    });
     expect(settings).to.include({ apiToken: "from-config", apiUrl: "http://config.test" });
   });
 

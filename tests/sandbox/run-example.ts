@@ -42,7 +42,9 @@ async function main(): Promise<void> {
       secretConfigKeys: ["qovery:apiToken"],
     });
   const status = () =>
-    fake.invitations().map((i) => `invitation ${i.email} ${i.roleName} ${i.status}`)
+    fake
+      .invitations()
+      .map((i) => `invitation ${i.email} ${i.roleName} ${i.status}`)
       .concat(fake.members().map((m) => `member ${m.email} ${m.roleName}`))
       .join("\n  ");
 

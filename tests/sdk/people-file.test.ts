@@ -6,7 +6,8 @@ import { parsePeopleCsv, parsePeopleYaml, PeopleFileError, readPeopleFile } from
 
 describe("people files", () => {
   it("reads a YAML list, or a people: key holding one", () => {
-    const list = "- email: ada@example.com\n  roleName: admin\n- { email: grace@example.com, roleId: 0b6c3f0e-8d2a-4a51-9f3e-1c7a2d4b5e6f }\n";
+    const list =
+      "- email: ada@example.com\n  roleName: admin\n- { email: grace@example.com, roleId: 0b6c3f0e-8d2a-4a51-9f3e-1c7a2d4b5e6f }\n";
     expect(parsePeopleYaml(list)).to.deep.equal([
       { email: "ada@example.com", roleName: "admin" },
       { email: "grace@example.com", roleId: "0b6c3f0e-8d2a-4a51-9f3e-1c7a2d4b5e6f" },
@@ -15,7 +16,7 @@ describe("people files", () => {
   });
 
   it("reads CSV with a header, comments, blank lines and quoted cells", () => {
-    const csv = "email,roleName,onExpired\n# the team\nada@example.com,admin,reissue\n\n\"grace@example.com\",\"Data Scientists\",\n";
+    const csv = 'email,roleName,onExpired\n# the team\nada@example.com,admin,reissue\n\n"grace@example.com","Data Scientists",\n';
     expect(parsePeopleCsv(csv)).to.deep.equal([
       { email: "ada@example.com", roleName: "admin", onExpired: "reissue" },
       { email: "grace@example.com", roleName: "Data Scientists" },
@@ -32,7 +33,9 @@ describe("people files", () => {
   });
 
   it("rejects an unknown field in YAML, naming the valid ones", () => {
-    expect(() => parsePeopleYaml("- email: a@b.io\n  role_name: admin\n")).to.throw(/entry 1: unknown field role_name \(valid: email, roleName, roleId, onExpired\)/);
+    expect(() => parsePeopleYaml("- email: a@b.io\n  role_name: admin\n")).to.throw(
+      /entry 1: unknown field role_name \(valid: email, roleName, roleId, onExpired\)/,
+    );
   });
 
   it("rejects a CSV header with unknown columns", () => {

@@ -40,7 +40,10 @@ describe("role lookups", () => {
       expect.fail("the lookup should have failed");
     } catch (error) {
       expect(error).to.be.instanceOf(UnknownRoleError);
-      expect((error as Error).message).to.include('"superhero"').and.include('"viewer"').and.include('"Data Scientists"');
+      expect((error as Error).message)
+        .to.include('"superhero"')
+        .and.include('"viewer"')
+        .and.include('"Data Scientists"');
     }
   });
 

@@ -30,7 +30,7 @@ process.stdin.on("end", async () => {
 
 function runLikeThePlugin(serialized: string, call: object): Promise<{ id: string; outs: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
-    const env = { ...process.env, SHIM_TEST_CALL: JSON.stringify(call) };
+    const env: NodeJS.ProcessEnv = { ...process.env, SHIM_TEST_CALL: JSON.stringify(call) };
     delete env.QOVERY_API_TOKEN;
     const child = execFile(process.execPath, ["-e", PLUGIN_LIKE_SCRIPT], { cwd: root, env }, (error, stdout, stderr) => {
       if (error) reject(new Error(`${error.message}\n${stderr}`));

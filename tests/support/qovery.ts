@@ -26,10 +26,7 @@ export interface QoveryTestBed {
 }
 
 /** A fresh fake, a client pointed at it, and a lifecycle context that records its warnings. */
-export async function startTestBed(
-  options: FakeQoveryOptions = {},
-  overrides: Partial<ProviderSettings> = {},
-): Promise<QoveryTestBed> {
+export async function startTestBed(options: FakeQoveryOptions = {}, overrides: Partial<ProviderSettings> = {}): Promise<QoveryTestBed> {
   const fake = await startFakeQovery(options);
   const settings = testSettings(fake, overrides);
   const client = new QoveryClient(settings);
