@@ -41,6 +41,27 @@ describe("update and delete", () => {
     expect(bed.fake.callCount("editOrganizationMemberRole")).to.equal(1);
   });
 
+  it("refuses to change the organization owner's role, saying what to do instead", async () => {
+    const owner = bed.fake.members()[0];
+    const ownerState: InvitationOutputs = {
+      ...outs,
+      email: owner.email,
+      memberId: owner.id,
+      roleId: owner.roleId,
+      roleName: "owner",
+      invitationStatus: "ACCEPTED",
+    };
+    try {
+      await update(bed.ctx, ownerState, { ...inputs, email: owner.email, roleName: "viewer" });
+      expect.fail("update should have failed");
+    } catch (error) {
+      expect((error as Error).message)
+        .to.include("owner")
+        .and.include("transfer the ownership");
+    }
+    expect(bed.fake.callCount("editOrganizationMemberRole")).to.equal(0);
+  });
+
   it("cancels a pending invitation", async () => {
     await remove(bed.ctx, outs);
     expect(bed.fake.invitations()).to.deep.equal([]);
