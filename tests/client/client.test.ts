@@ -203,6 +203,14 @@ describe("QoveryClient against the fake", () => {
       expect(fake.callCount("getOrganizationMembers")).to.equal(2);
     });
 
+    it("caps a long Retry-After at qovery:maxRetryDelayMs", async () => {
+      fake.injectFault({ operation: "getOrganizationMembers", status: 429, retryAfterSeconds: 60 });
+      const started = Date.now();
+      await client.listMembers(org);
+      expect(Date.now() - started).to.be.below(5000);
+      expect(fake.callCount("getOrganizationMembers")).to.equal(2);
+    });
+
     it("retries 5xx and resets of idempotent requests until they succeed", async () => {
       fake.injectFault({ operation: "getOrganizationMembers", status: 503 });
       fake.injectFault({ operation: "getOrganizationMembers", status: 500 });

@@ -6,6 +6,8 @@ import { expect } from "chai";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import * as sinon from "sinon";
 import type { Program } from "../harness";
 import { startEngineBed, type EngineBed } from "../support/engine";
 import { installed, repositoryRoot } from "../support/installed-package";
@@ -117,6 +119,19 @@ describe("following a person through the real plugin", function () {
     expect(bed.fake.invitations().map((i) => i.id)).to.deep.equal([pending.id]);
     expect(stateOf(bed, "ada")).to.include({ invitationStatus: "ACCEPTED", memberId: "github|1" });
     expect(stateOf(bed, "bob")).to.include({ invitationStatus: "PENDING", invitationId: pending.id });
+  });
+
+  it("accepts the deprecated role enum with a warning, inviting with the role it stands for", async () => {
+    const warn = sinon.stub(pulumi.log, "warn").resolves();
+    try {
+      await bed.engine.up(() => {
+        new OrganizationInvitation("ada", { organizationId: bed.fake.organizationId, email: "ada@example.com", role: "ADMIN" });
+      });
+    } finally {
+      warn.restore();
+    }
+    expect(warn.calledWithMatch(/`role` is deprecated.*use `roleName`/)).to.equal(true);
+    expect(bed.fake.invitations()[0]).to.include({ email: "ada@example.com", roleName: "admin" });
   });
 
   describe("examples/roster", () => {
