@@ -130,7 +130,7 @@ describe("following a person through the real plugin", function () {
     } finally {
       warn.restore();
     }
-    expect(warn.calledWithMatch(/`role` is deprecated.*use `roleName`/)).to.equal(true);
+    expect(warn.calledWithMatch(sinon.match(/`role` is deprecated.*use `roleName`/))).to.equal(true);
     expect(bed.fake.invitations()[0]).to.include({ email: "ada@example.com", roleName: "admin" });
   });
 
