@@ -81,24 +81,10 @@ export class OrganizationRoster extends pulumi.ComponentResource {
   public readonly unmanagedInvitations: pulumi.Output<ReviewedInvitation[] | undefined>;
 
   constructor(name: string, args: OrganizationRosterArgs, opts?: pulumi.ComponentResourceOptions) {
+    checkRosterArgs(name, args);
     super("qovery:index:OrganizationRoster", name, {}, opts);
-    assertUniqueEmails(name, args.people);
     const policy = args.unmanaged ?? "report";
-    if (!UNMANAGED_POLICIES.includes(policy)) {
-      throw new Error(`OrganizationRoster "${name}": unmanaged must be "report" or "remove"; got "${String(policy)}"`);
-    }
-    if (policy === "remove" && typeof args.organizationId !== "string") {
-      throw new Error(
-        `OrganizationRoster "${name}": unmanaged "remove" needs organizationId as a plain string (such as a config value), ` +
-          `so that \`pulumi preview\` can list the removals before anything happens`,
-      );
-    }
-    const keep = (args.keep ?? []).map((email) => {
-      if (typeof email !== "string" || !email.includes("@")) {
-        throw new Error(`OrganizationRoster "${name}": keep must list email addresses; got "${String(email)}"`);
-      }
-      return normalizeEmail(email);
-    });
+    const keep = (args.keep ?? []).map(normalizeEmail);
     this.invitations = {};
     for (const person of args.people) {
       const email = person.email.trim().toLowerCase();
@@ -233,14 +219,34 @@ function removalKeys(removable: { members: ReviewedMember[]; invitations: Review
   );
 }
 
-function assertUniqueEmails(roster: string, people: RosterPerson[]): void {
-  const seen = new Map<string, number>();
-  for (const person of people) {
-    const email = (person.email ?? "").trim().toLowerCase();
-    seen.set(email, (seen.get(email) ?? 0) + 1);
+/** Refuses arguments that cannot be applied as a whole, naming every problem, before anything is registered. */
+function checkRosterArgs(name: string, args: OrganizationRosterArgs): void {
+  const problems: string[] = [];
+  if (!Array.isArray(args.people)) {
+    problems.push("people must be a list of { email, roleName }");
+  } else {
+    const seen = new Map<string, number>();
+    args.people.forEach((person, index) => {
+      if (typeof person?.email !== "string" || person.email.trim() === "") {
+        problems.push(`people[${index}].email is required`);
+        return;
+      }
+      const email = person.email.trim().toLowerCase();
+      seen.set(email, (seen.get(email) ?? 0) + 1);
+    });
+    const repeated = [...seen].filter(([, count]) => count > 1).map(([email]) => email);
+    if (repeated.length > 0) problems.push(`each email may appear once; repeated: ${repeated.join(", ")}`);
   }
-  const duplicates = [...seen].filter(([, count]) => count > 1).map(([email]) => email);
-  if (duplicates.length > 0) {
-    throw new Error(`OrganizationRoster "${roster}": each email may appear once; repeated: ${duplicates.join(", ")}`);
+  const policy = args.unmanaged ?? "report";
+  if (!UNMANAGED_POLICIES.includes(policy)) problems.push(`unmanaged must be "report" or "remove"; got "${String(policy)}"`);
+  if (policy === "remove" && typeof args.organizationId !== "string") {
+    problems.push(
+      `unmanaged "remove" needs organizationId as a plain string (such as a config value), ` +
+        `so that \`pulumi preview\` can list the removals before anything happens`,
+    );
   }
+  for (const email of args.keep ?? []) {
+    if (typeof email !== "string" || !email.includes("@")) problems.push(`keep must list email addresses; got "${String(email)}"`);
+  }
+  if (problems.length > 0) throw new Error(`OrganizationRoster "${name}": ${problems.join("; ")}`);
 }

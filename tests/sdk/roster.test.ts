@@ -1,0 +1,43 @@
+/** OrganizationRoster refuses arguments it cannot apply as a whole, before registering anything. */
+import { expect } from "chai";
+import { OrganizationRoster, type OrganizationRosterArgs } from "../../sdk/roster";
+
+const ORG = "3f1c2a8e-5b7d-4c9e-8a21-0d6f4b2e9c11";
+
+function rosterError(args: Partial<OrganizationRosterArgs>): string {
+  try {
+    new OrganizationRoster("team", { organizationId: ORG, people: [], ...args } as OrganizationRosterArgs);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error("the roster should have refused its arguments");
+}
+
+describe("OrganizationRoster arguments", () => {
+  it("names every problem at once, by roster and field", () => {
+    const message = rosterError({
+      people: [
+        { email: "Ada@example.com", roleName: "admin" },
+        { email: "ada@example.com ", roleName: "viewer" },
+        { roleName: "x" } as never,
+      ],
+      unmanaged: "purge" as never,
+      keep: ["not-an-email"],
+    });
+    expect(message).to.match(/^OrganizationRoster "team": /);
+    expect(message)
+      .to.include("people[2].email is required")
+      .and.include("each email may appear once; repeated: ada@example.com")
+      .and.include('unmanaged must be "report" or "remove"; got "purge"')
+      .and.include('keep must list email addresses; got "not-an-email"');
+  });
+
+  it("refuses people that is not a list", () => {
+    expect(rosterError({ people: "ada@example.com" as never })).to.include("people must be a list");
+  });
+
+  it('needs a plain organizationId in unmanaged "remove" mode', () => {
+    const message = rosterError({ organizationId: Promise.resolve(ORG), unmanaged: "remove" });
+    expect(message).to.include("needs organizationId as a plain string");
+  });
+});
