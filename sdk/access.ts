@@ -24,6 +24,7 @@ import type { Invitation, Member } from "../provider/client/wire";
 import { isOwner } from "../provider/lifecycle/people";
 import { isTokenMember, tokenIdentity, type TokenIdentity } from "../provider/lifecycle/token";
 import type { ProviderSettings } from "../provider/settings";
+import { withoutUndefined } from "../provider/without-undefined";
 
 export type { TokenIdentity } from "../provider/lifecycle/token";
 
@@ -92,13 +93,8 @@ function byEmailThenId(a: { email: string; id: string }, b: { email: string; id:
   return normalizeEmail(a.email).localeCompare(normalizeEmail(b.email)) || a.id.localeCompare(b.id);
 }
 
-/** Copies the keys whose value is defined (Pulumi outputs must hold no `undefined`). */
-function defined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}
-
 function toAccessMember(member: Member): AccessMember {
-  return defined({
+  return withoutUndefined({
     id: member.id,
     email: member.email,
     roleName: member.roleName,
@@ -110,7 +106,7 @@ function toAccessMember(member: Member): AccessMember {
 }
 
 function toAccessInvitation(invitation: Invitation): AccessInvitation {
-  return defined({
+  return withoutUndefined({
     id: invitation.id,
     email: invitation.email,
     roleName: invitation.roleName,

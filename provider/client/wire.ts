@@ -7,6 +7,7 @@
  * such as `github|123`, not UUIDs.
  */
 import { z } from "zod";
+import { withoutUndefined } from "../without-undefined";
 
 const invitationStatus = z.enum(["PENDING", "EXPIRED"]);
 
@@ -68,13 +69,8 @@ export interface Role {
   name: string;
 }
 
-/** Copies the keys whose value is defined: Pulumi rejects `undefined` anywhere in outputs. */
-function defined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as T;
-}
-
 export function toInvitation(wire: z.infer<typeof inviteMemberSchema>): Invitation {
-  return defined({
+  return withoutUndefined({
     id: wire.id,
     email: wire.email,
     status: wire.invitation_status,
@@ -88,7 +84,7 @@ export function toInvitation(wire: z.infer<typeof inviteMemberSchema>): Invitati
 }
 
 export function toMember(wire: z.infer<typeof memberSchema>): Member {
-  return defined({
+  return withoutUndefined({
     id: wire.id,
     email: wire.email,
     createdAt: wire.created_at,

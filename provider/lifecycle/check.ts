@@ -3,7 +3,8 @@
  * returned by property name, so `pulumi preview` lists them all before anything is applied.
  * Values not known yet (preview) pass through untouched.
  */
-import { isUnknown, LEGACY_ROLES, ON_EXPIRED_POLICIES, withoutUndefined } from "./model";
+import { withoutUndefined } from "../without-undefined";
+import { isUnknown, LEGACY_ROLES, ON_EXPIRED_POLICIES } from "./model";
 
 export interface CheckFailure {
   property: string;

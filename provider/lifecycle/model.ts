@@ -69,8 +69,3 @@ export function resourceId(organizationId: string, email: string): string {
 export function sameEmail(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
-
-/** Drops undefined values: Pulumi fails a call whose inputs or outputs hold one. */
-export function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}

@@ -1,6 +1,7 @@
 /** Builds the state of a resource from the declared inputs and what Qovery reports. */
 import type { Invitation, Member, Role } from "../client/wire";
-import { withoutUndefined, type InvitationInputs, type InvitationOutputs } from "./model";
+import { withoutUndefined } from "../without-undefined";
+import type { InvitationInputs, InvitationOutputs } from "./model";
 
 type Declared = Pick<InvitationInputs, "organizationId" | "email" | "onExpired" | "role">;
 

@@ -3,7 +3,8 @@
  * (`PUT …/member`); an option such as onExpired is recorded without calling Qovery.
  */
 import type { LifecycleContext } from "./context";
-import { roleRequestOf, withoutUndefined, type InvitationInputs, type InvitationOutputs } from "./model";
+import { withoutUndefined } from "../without-undefined";
+import { roleRequestOf, type InvitationInputs, type InvitationOutputs } from "./model";
 import { memberOutputs } from "./outputs";
 import { isOwner } from "./people";
 import { findRole, resolveRole } from "./roles";
