@@ -9,6 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as provider from "../../provider";
 import { apply, check, diff, RemovalFailedError, removalKey, removalsOf } from "../../provider/lifecycle/removal";
 import { startTestBed, type QoveryTestBed } from "../support/qovery";
+import { rejectionOf } from "../support/assertions";
 
 const part = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
 
@@ -96,17 +97,15 @@ describe("UnmanagedAccessRemoval lifecycle", () => {
     const eve = bed.fake.addMember({ email: "eve@example.com", roleName: "admin" });
     const mallory = bed.fake.addInvitation({ email: "mallory@example.com", roleName: "viewer" });
     bed.fake.injectFault({ operation: "deleteInviteMember", status: 400 });
-    try {
-      await apply(
+    const error = await rejectionOf(
+      apply(
         bed.ctx,
         bed.fake.apiToken,
         inputs({ "remove-member:eve@example.com": eve.id, "remove-invitation:mallory@example.com": mallory.id }),
-      );
-      expect.fail("apply should have failed");
-    } catch (error) {
-      expect(error).to.be.instanceOf(RemovalFailedError);
-      expect((error as Error).message).to.include("remove-invitation:mallory@example.com: Qovery deleteInviteMember failed");
-    }
+      ),
+    );
+    expect(error).to.be.instanceOf(RemovalFailedError);
+    expect(error.message).to.include("remove-invitation:mallory@example.com: Qovery deleteInviteMember failed");
     expect(bed.fake.members().map((m) => m.id)).not.to.include(eve.id);
   });
 });

@@ -9,25 +9,22 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import * as sinon from "sinon";
-import type { Program } from "../harness";
-import { startEngineBed, type EngineBed } from "../support/engine";
+import type { Program, RunResult } from "../harness";
+import { changedSteps, changingSteps, startEngineBed, type EngineBed } from "../support/engine";
 import { installed } from "../support/installed-package";
 import type { OrganizationRosterArgs } from "../../sdk";
+import { rejectionOf } from "../support/assertions";
 
 const { OrganizationRoster } = installed;
 
 /** The changing steps, sorted: their order is not what these tests are about. */
-function ops(result: { steps: { op: string; name: string }[] }): string[] {
-  return result.steps
-    .filter((step) => step.op !== "same" && step.op !== "read-same")
-    .map((step) => `${step.op} ${step.name}`)
-    .sort();
+function ops(result: Pick<RunResult, "steps">): string[] {
+  return changedSteps(result).sort();
 }
 
 /** The changing steps with the names of the inputs that change, sorted. */
-function changes(result: { steps: { op: string; name: string; diffs: string[] }[] }): string[] {
-  return result.steps
-    .filter((step) => step.op !== "same" && step.op !== "read-same")
+function changes(result: Pick<RunResult, "steps">): string[] {
+  return changingSteps(result)
     .map((step) => `${step.op} ${step.name} +${[...step.diffs].sort().join(",")}`)
     .sort();
 }
@@ -233,12 +230,8 @@ describe("access review through the real plugin", function () {
     it("fails, removing nothing, when the review cannot run", async () => {
       bed.fake.injectFault({ operation: "getOrganizationInvitedMembers", status: 403 });
       const before = snapshot();
-      try {
-        await bed.engine.up(authoritative());
-        expect.fail("up should have failed");
-      } catch (error) {
-        expect(String(error)).to.include('(unmanaged: "remove") could not review access').and.include("nothing is removed");
-      }
+      const error = await rejectionOf(bed.engine.up(authoritative()));
+      expect(String(error)).to.include('(unmanaged: "remove") could not review access').and.include("nothing is removed");
       expect(snapshot()).to.deep.equal(before);
     });
   });

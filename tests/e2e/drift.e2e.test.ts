@@ -13,16 +13,10 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
 import type { Program } from "../harness";
-import { startEngineBed, type EngineBed } from "../support/engine";
+import { changedSteps, startEngineBed, type EngineBed } from "../support/engine";
 import { installed, repositoryRoot } from "../support/installed-package";
 
 const { OrganizationInvitation } = installed;
-
-type Result = { steps: { op: string; name: string }[] };
-
-function ops(result: Result): string[] {
-  return result.steps.filter((step) => step.op !== "same" && step.op !== "read-same").map((step) => `${step.op} ${step.name}`);
-}
 
 describe("drift gate: preview --expect-no-changes after up --refresh", function () {
   this.timeout(60_000);
@@ -72,8 +66,8 @@ describe("drift gate: preview --expect-no-changes after up --refresh", function 
 
   it("passes right after an up, and after a refresh that finds nothing, calling Qovery only to refresh", async () => {
     const first = await upWithRefresh(team());
-    expect(ops(first.refreshed)).to.deep.equal([]);
-    expect(ops(first.applied)).to.deep.equal(["create ada", "create bob"]);
+    expect(changedSteps(first.refreshed)).to.deep.equal([]);
+    expect(changedSteps(first.applied)).to.deep.equal(["create ada", "create bob"]);
 
     bed.fake.resetCounts();
     const gate = await bed.engine.preview(team());
@@ -93,9 +87,9 @@ describe("drift gate: preview --expect-no-changes after up --refresh", function 
     bed.fake.deleteInvitation("bob@example.com");
 
     const refreshed = await bed.engine.refresh();
-    expect(ops(refreshed)).to.deep.equal(["refresh-delete bob"]);
+    expect(changedSteps(refreshed)).to.deep.equal(["refresh-delete bob"]);
     const gate = await bed.engine.preview(team());
-    expect(ops(gate)).to.deep.equal(["create bob"]);
+    expect(changedSteps(gate)).to.deep.equal(["create bob"]);
 
     // Applying it closes the drift: the gate passes again.
     await upWithRefresh(team());
@@ -107,15 +101,15 @@ describe("drift gate: preview --expect-no-changes after up --refresh", function 
     await upWithRefresh(team());
     bed.fake.acceptInvitation("ada@example.com", { memberId: "github|7" });
     const accepted = await upWithRefresh(team());
-    expect(ops(accepted.refreshed)).to.deep.equal(["refresh-update ada"]);
+    expect(changedSteps(accepted.refreshed)).to.deep.equal(["refresh-update ada"]);
     expect(accepted.applied.changes, accepted.applied.planText).to.equal(0);
     expect((await bed.engine.preview(team())).changes).to.equal(0);
 
     await changeRoleBehindPulumisBack("ada@example.com", "admin");
     const refreshed = await bed.engine.refresh();
-    expect(ops(refreshed)).to.deep.equal(["refresh-update ada"]);
+    expect(changedSteps(refreshed)).to.deep.equal(["refresh-update ada"]);
     const gate = await bed.engine.preview(team());
-    expect(ops(gate)).to.deep.equal(["update ada"]);
+    expect(changedSteps(gate)).to.deep.equal(["update ada"]);
     expect(gate.planText).to.match(/~ update .*OrganizationInvitation.*ada/);
 
     await bed.engine.up(team());
@@ -130,16 +124,16 @@ describe("drift gate: preview --expect-no-changes after up --refresh", function 
     await upWithRefresh(team());
     bed.fake.removeMemberBehindBack("github|8");
 
-    expect(ops(await bed.engine.refresh())).to.deep.equal(["refresh-delete bob"]);
-    expect(ops(await bed.engine.preview(team()))).to.deep.equal(["create bob"]);
+    expect(changedSteps(await bed.engine.refresh())).to.deep.equal(["refresh-delete bob"]);
+    expect(changedSteps(await bed.engine.preview(team()))).to.deep.equal(["create bob"]);
   });
 
   it("an invitation that expired, with onExpired reissue: the refresh reports it, and the preview plans a reissue", async () => {
     await upWithRefresh(team("reissue"));
     bed.fake.expireInvitation("ada@example.com");
     const refreshed = await bed.engine.refresh();
-    expect(ops(refreshed)).to.deep.equal(["refresh-update ada"]);
-    expect(ops(await bed.engine.preview(team("reissue")))).to.deep.equal(["replace ada"]);
+    expect(changedSteps(refreshed)).to.deep.equal(["refresh-update ada"]);
+    expect(changedSteps(await bed.engine.preview(team("reissue")))).to.deep.equal(["replace ada"]);
 
     await bed.engine.up(team("reissue"));
     expect(bed.fake.invitations().map((i) => i.status)).to.deep.equal(["PENDING", "PENDING"]);
@@ -150,7 +144,7 @@ describe("drift gate: preview --expect-no-changes after up --refresh", function 
     await upWithRefresh(team());
     bed.fake.expireInvitation("ada@example.com");
     const refreshed = await bed.engine.refresh();
-    expect(ops(refreshed)).to.deep.equal(["refresh-update ada"]);
+    expect(changedSteps(refreshed)).to.deep.equal(["refresh-update ada"]);
     expect(refreshed.planText).to.include("ada");
     const gate = await bed.engine.preview(team());
     expect(gate.changes, gate.planText).to.equal(0);

@@ -15,7 +15,7 @@ import { Engine, type Program } from "../harness";
 import type { EngineBed } from "../support/engine";
 import { installed, repositoryRoot } from "../support/installed-package";
 import { attempt, Crowd, fastConfig, PARALLEL, startFaultBed } from "./crowd";
-import { assertInvariants, INVITATION_TYPE, invitationResources, LinkCollector, outputsOf } from "./invariants";
+import { INVITATION_TYPE, invitationResources, outputsOf, scenarioInvariants } from "./invariants";
 
 const { OrganizationInvitation } = installed;
 
@@ -56,10 +56,10 @@ describe("faults: access lost mid-run, through the real plugin with parallel ste
   describe("the token revoked during up, and the messages people can act on", () => {
     let bed: EngineBed;
     let crowd: Crowd;
-    const errors: string[] = [];
-    const links = new LinkCollector();
-    const check = () =>
-      assertInvariants(bed.engine, bed.fake, crowd.organizationId, links, { stateFile: bed.stateFile, log: bed.log, errors });
+    const { errors, check } = scenarioInvariants(
+      () => bed,
+      () => crowd.organizationId,
+    );
 
     before(async () => {
       bed = await startFaultBed();
@@ -181,10 +181,10 @@ describe("faults: access lost mid-run, through the real plugin with parallel ste
   describe("a token without rights, then the token revoked during destroy", () => {
     let bed: EngineBed;
     let crowd: Crowd;
-    const errors: string[] = [];
-    const links = new LinkCollector();
-    const check = () =>
-      assertInvariants(bed.engine, bed.fake, crowd.organizationId, links, { stateFile: bed.stateFile, log: bed.log, errors });
+    const { errors, check } = scenarioInvariants(
+      () => bed,
+      () => crowd.organizationId,
+    );
 
     before(async () => {
       // Some latency, so that the destroy is still deleting when the token is revoked.

@@ -8,7 +8,7 @@ import { expect } from "chai";
 import type { EngineBed } from "../support/engine";
 import { startEngineBed } from "../support/engine";
 import { attempt, Crowd, fastConfig } from "./crowd";
-import { assertInvariants, invitationResources, LinkCollector } from "./invariants";
+import { assertInvariants, invitationResources, LinkCollector, scenarioInvariants } from "./invariants";
 
 const PEOPLE = 40;
 
@@ -18,10 +18,10 @@ describe("faults: one concurrency limit shared by every resource, through the re
   describe("qovery:maxConcurrency 3, 40 steps in flight", () => {
     let bed: EngineBed;
     let crowd: Crowd;
-    const errors: string[] = [];
-    const links = new LinkCollector();
-    const check = () =>
-      assertInvariants(bed.engine, bed.fake, crowd.organizationId, links, { stateFile: bed.stateFile, log: bed.log, errors });
+    const { errors, check } = scenarioInvariants(
+      () => bed,
+      () => crowd.organizationId,
+    );
 
     before(async () => {
       bed = await startEngineBed({ fake: { latencyMs: 10 }, config: fastConfig({ "qovery:maxConcurrency": "3" }), parallel: PEOPLE });

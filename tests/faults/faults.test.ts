@@ -12,7 +12,7 @@ import type { Fault, Operation, RecordedExchange } from "../fake-qovery";
 import type { RunResult } from "../harness";
 import type { EngineBed } from "../support/engine";
 import { attempt, Crowd, MAX_RETRIES, REQUEST_TIMEOUT_MS, resetState, startFaultBed } from "./crowd";
-import { assertInvariants, INVITATION_TYPE, invitationResources, LinkCollector, outputsOf } from "./invariants";
+import { assertInvariants, INVITATION_TYPE, invitationResources, LinkCollector, outputsOf, scenarioInvariants } from "./invariants";
 
 type Phase = "up" | "refresh" | "destroy";
 type FaultKind = "429" | "5xx" | "reset-before" | "reset-after" | "slow";
@@ -100,9 +100,10 @@ describe("faults: each fault on each operation, through the real plugin with par
           const { engine, fake } = bed;
           const crowd = Crowd.seed(fake, `Faults ${++scenario}`);
           const org = crowd.organizationId;
-          const errors: string[] = [];
-          const links = new LinkCollector();
-          const check = () => assertInvariants(engine, fake, org, links, { stateFile: bed.stateFile, log: bed.log, errors });
+          const { errors, check, links } = scenarioInvariants(
+            () => bed,
+            () => org,
+          );
           const inject = (now: Phase) => {
             if (now === phase) for (const one of fault.faults) fake.injectFault({ operation, ...one });
           };
@@ -156,7 +157,7 @@ describe("faults: each fault on each operation, through the real plugin with par
           } else {
             expect(faulted(fake.exchanges, operation, fault), "requests the faults answered").to.have.length(timesOf(fault));
           }
-          expect(links.links.size, "links were checked").to.be.at.least(crowd.people.length - 2);
+          expect(links.size, "links were checked").to.be.at.least(crowd.people.length - 2);
         });
       }
     });

@@ -11,6 +11,7 @@ import { expect } from "chai";
 import * as fs from "node:fs";
 import type { FakeQovery } from "../fake-qovery";
 import type { CheckpointResource, Engine } from "../harness";
+import type { EngineBed } from "../support/engine";
 import { plainOccurrences } from "../support/secrets";
 
 export const INVITATION_TYPE = "pulumi-nodejs:dynamic/qovery:OrganizationInvitation";
@@ -139,4 +140,23 @@ export function assertInvariants(
   assertNoDuplicateInvitations(fake, organizationId);
   assertStateMatchesFake(engine, fake, organizationId, options);
   assertNoLeaks(fake, links.links, sources);
+}
+
+/**
+ * The invariants of one scenario, bound to its bed and organization (read when checked, since
+ * both are usually set up in a `before` hook): `errors` collects what the runs failed with (hand
+ * it to `attempt`), and `check()` asserts all three invariants, remembering every invitation link
+ * the fake has handed out so far.
+ */
+export function scenarioInvariants(
+  bed: () => EngineBed,
+  organizationId: () => string,
+): { errors: string[]; check: (options?: MatchOptions) => void; links: ReadonlySet<string> } {
+  const errors: string[] = [];
+  const links = new LinkCollector();
+  const check = (options: MatchOptions = {}) => {
+    const { engine, fake, stateFile, log } = bed();
+    assertInvariants(engine, fake, organizationId(), links, { stateFile, log, errors }, options);
+  };
+  return { errors, check, links: links.links };
 }

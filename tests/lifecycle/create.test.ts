@@ -4,6 +4,7 @@ import { create } from "../../provider/lifecycle/create";
 import type { InvitationInputs } from "../../provider/lifecycle/model";
 import { UnknownRoleError } from "../../provider/lifecycle/roles";
 import { startTestBed, type QoveryTestBed } from "../support/qovery";
+import { rejectionOf } from "../support/assertions";
 
 describe("create", () => {
   let bed: QoveryTestBed;
@@ -42,15 +43,9 @@ describe("create", () => {
   });
 
   it("fails on an unknown role name with the organization's role names, sending nothing", async () => {
-    try {
-      await create(bed.ctx, { ...inputs, roleName: "superhero" });
-      expect.fail("create should have failed");
-    } catch (error) {
-      expect(error).to.be.instanceOf(UnknownRoleError);
-      expect((error as Error).message)
-        .to.include('"superhero"')
-        .and.include('"admin", "devops", "billing", "viewer"');
-    }
+    const error = await rejectionOf(create(bed.ctx, { ...inputs, roleName: "superhero" }));
+    expect(error).to.be.instanceOf(UnknownRoleError);
+    expect(error.message).to.include('"superhero"').and.include('"admin", "devops", "billing", "viewer"');
     expect(bed.fake.callCount("postInviteMember")).to.equal(0);
   });
 
@@ -109,13 +104,9 @@ describe("create", () => {
 
   it("gives up after its attempts when every invite is lost, having sent none twice", async () => {
     bed.fake.injectFault({ operation: "postInviteMember", status: 503, times: 20 });
-    try {
-      await create(bed.ctx, inputs);
-      expect.fail("create should have failed");
-    } catch (error) {
-      expect(error).to.be.instanceOf(QoveryApiError);
-      expect((error as QoveryApiError).kind).to.equal("server");
-    }
+    const error = await rejectionOf(create(bed.ctx, inputs));
+    expect(error).to.be.instanceOf(QoveryApiError);
+    expect((error as QoveryApiError).kind).to.equal("server");
     expect(bed.fake.invitations()).to.have.length(0);
     expect(bed.fake.callCount("postInviteMember")).to.equal(bed.ctx.maxInviteAttempts);
   });

@@ -5,6 +5,7 @@ import type { InvitationOutputs } from "../../provider/lifecycle/model";
 import { read } from "../../provider/lifecycle/read";
 import { update } from "../../provider/lifecycle/update";
 import { startTestBed, type QoveryTestBed } from "../support/qovery";
+import { rejectionOf } from "../support/assertions";
 
 describe("read", () => {
   let bed: QoveryTestBed;
@@ -60,22 +61,14 @@ describe("read", () => {
 
   it("fails on 401 instead of reporting the resource gone", async () => {
     bed.fake.revokeToken();
-    try {
-      await read(bed.ctx, id, outs);
-      expect.fail("read should have failed");
-    } catch (error) {
-      expect((error as QoveryApiError).kind).to.equal("unauthorized");
-    }
+    const error = await rejectionOf(read(bed.ctx, id, outs));
+    expect((error as QoveryApiError).kind).to.equal("unauthorized");
   });
 
   it("fails on 403 when the organization cannot be read either", async () => {
     bed.fake.setTokenForbidden(true);
-    try {
-      await read(bed.ctx, id, outs);
-      expect.fail("read should have failed");
-    } catch (error) {
-      expect((error as QoveryApiError).kind).to.equal("forbidden");
-    }
+    const error = await rejectionOf(read(bed.ctx, id, outs));
+    expect((error as QoveryApiError).kind).to.equal("forbidden");
   });
 
   it("reads a 403 for one invitation as gone when the organization's invitations can be listed without it", async () => {

@@ -5,6 +5,7 @@ import type { InvitationInputs, InvitationOutputs } from "../../provider/lifecyc
 import { read } from "../../provider/lifecycle/read";
 import { update } from "../../provider/lifecycle/update";
 import { startTestBed, type QoveryTestBed } from "../support/qovery";
+import { rejectionOf } from "../support/assertions";
 
 describe("update and delete", () => {
   let bed: QoveryTestBed;
@@ -51,14 +52,8 @@ describe("update and delete", () => {
       roleName: "owner",
       invitationStatus: "ACCEPTED",
     };
-    try {
-      await update(bed.ctx, ownerState, { ...inputs, email: owner.email, roleName: "viewer" });
-      expect.fail("update should have failed");
-    } catch (error) {
-      expect((error as Error).message)
-        .to.include("owner")
-        .and.include("transfer the ownership");
-    }
+    const error = await rejectionOf(update(bed.ctx, ownerState, { ...inputs, email: owner.email, roleName: "viewer" }));
+    expect(error.message).to.include("owner").and.include("transfer the ownership");
     expect(bed.fake.callCount("editOrganizationMemberRole")).to.equal(0);
   });
 
@@ -104,13 +99,9 @@ describe("update and delete", () => {
 
   it("asks for a refresh instead of removing a person who accepted since the last refresh", async () => {
     bed.fake.acceptInvitation("jane@example.com", { memberId: "github|5" });
-    try {
-      await remove(bed.ctx, outs);
-      expect.fail("delete should have failed");
-    } catch (error) {
-      expect(error).to.be.instanceOf(AcceptedSinceRefreshError);
-      expect((error as Error).message).to.include("pulumi refresh");
-    }
+    const error = await rejectionOf(remove(bed.ctx, outs));
+    expect(error).to.be.instanceOf(AcceptedSinceRefreshError);
+    expect(error.message).to.include("pulumi refresh");
     expect(bed.fake.members().map((m) => m.id)).to.include("github|5");
   });
 });

@@ -6,6 +6,7 @@ import { expect } from "chai";
 import * as provider from "../../provider";
 import { MissingTokenError } from "../../provider/client/errors";
 import { startFakeQovery, type FakeQovery } from "../fake-qovery";
+import { rejectionOf } from "../support/assertions";
 
 const config = (values: Record<string, string>) => ({ config: { get: (key: string) => values[key] } });
 
@@ -26,26 +27,16 @@ describe("provider module", () => {
 
   it("reports a missing token from the first operation, saying both ways to set one, sending nothing", async () => {
     await provider.configure(config({ "qovery:apiUrl": fake.url }));
-    try {
-      await provider.create(inputs());
-      expect.fail("create should have failed");
-    } catch (error) {
-      expect(error).to.be.instanceOf(MissingTokenError);
-      expect((error as Error).message)
-        .to.include("pulumi config set qovery:apiToken --secret")
-        .and.include("QOVERY_API_TOKEN");
-    }
+    const error = await rejectionOf(provider.create(inputs()));
+    expect(error).to.be.instanceOf(MissingTokenError);
+    expect(error.message).to.include("pulumi config set qovery:apiToken --secret").and.include("QOVERY_API_TOKEN");
     expect(fake.callCount()).to.equal(0);
   });
 
   it("never throws from configure, and reports a bad setting by key from the first operation", async () => {
     await provider.configure(config({ "qovery:apiUrl": fake.url, "qovery:apiToken": fake.apiToken, "qovery:maxRetries": "-1" }));
-    try {
-      await provider.create(inputs());
-      expect.fail("create should have failed");
-    } catch (error) {
-      expect((error as Error).message).to.include("qovery:maxRetries must be an integer from 0 to 20");
-    }
+    const error = await rejectionOf(provider.create(inputs()));
+    expect(error.message).to.include("qovery:maxRetries must be an integer from 0 to 20");
   });
 
   it("checks and diffs without a token or any request", async () => {

@@ -5,6 +5,7 @@ import { MissingTokenError } from "../../provider/client/errors";
 import { UnknownRoleError } from "../../provider/lifecycle/roles";
 import { getOrganizationRole, getOrganizationRoles } from "../../sdk/roles";
 import { startFakeQovery, type FakeQovery } from "../fake-qovery";
+import { rejectionOf } from "../support/assertions";
 
 describe("role lookups", () => {
   let fake: FakeQovery;
@@ -35,16 +36,9 @@ describe("role lookups", () => {
   });
 
   it("fails on an unknown name, listing the organization's roles", async () => {
-    try {
-      await getOrganizationRole({ organizationId: fake.organizationId, name: "superhero" });
-      expect.fail("the lookup should have failed");
-    } catch (error) {
-      expect(error).to.be.instanceOf(UnknownRoleError);
-      expect((error as Error).message)
-        .to.include('"superhero"')
-        .and.include('"viewer"')
-        .and.include('"Data Scientists"');
-    }
+    const error = await rejectionOf(getOrganizationRole({ organizationId: fake.organizationId, name: "superhero" }));
+    expect(error).to.be.instanceOf(UnknownRoleError);
+    expect(error.message).to.include('"superhero"').and.include('"viewer"').and.include('"Data Scientists"');
   });
 
   it("uses QOVERY_API_TOKEN and QOVERY_API_URL outside a program", async () => {
@@ -56,11 +50,7 @@ describe("role lookups", () => {
 
   it("says how to set a token when there is none", async () => {
     pulumi.runtime.setAllConfig({ "qovery:apiUrl": fake.url });
-    try {
-      await getOrganizationRoles({ organizationId: fake.organizationId });
-      expect.fail("the lookup should have failed");
-    } catch (error) {
-      expect(error).to.be.instanceOf(MissingTokenError);
-    }
+    const error = await rejectionOf(getOrganizationRoles({ organizationId: fake.organizationId }));
+    expect(error).to.be.instanceOf(MissingTokenError);
   });
 });

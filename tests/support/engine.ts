@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { startFakeQovery, type FakeQovery, type FakeQoveryOptions } from "../fake-qovery";
-import { Engine } from "../harness";
+import { Engine, type RunResult, type Step } from "../harness";
 import { repositoryRoot } from "./installed-package";
 
 export interface EngineBed {
@@ -45,4 +45,14 @@ export async function startEngineBed(
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The steps of a run that change something (neither `same` nor `read-same`), in the order they ran. */
+export function changingSteps(result: Pick<RunResult, "steps">): Step[] {
+  return result.steps.filter((step) => step.op !== "same" && step.op !== "read-same");
+}
+
+/** The changing steps as `<op> <name>`, e.g. `replace ada@example.com`. */
+export function changedSteps(result: Pick<RunResult, "steps">): string[] {
+  return changingSteps(result).map((step) => `${step.op} ${step.name}`);
 }
