@@ -1,29 +1,31 @@
-/** An engine harness pointed at a fresh local Qovery fake, with a state file of its own. */
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
+/** The real Pulumi CLI on a fresh program directory, pointed at a fresh local Qovery fake. */
 import { startFakeQovery, type FakeQovery, type FakeQoveryOptions } from "../fake-qovery";
-import { Engine, type RunResult, type Step } from "../harness";
-import { repositoryRoot } from "./installed-package";
+import { newProgramDir } from "./program-dir";
+import { CliEngine, type RunResult, type Step } from "./pulumi-cli";
 
 export interface EngineBed {
   fake: FakeQovery;
-  engine: Engine;
+  engine: CliEngine;
+  /** The stack's checkpoint file, as the CLI writes it. */
   stateFile: string;
+  /** Every line the CLI printed, across runs. */
   log: string[];
   close(): Promise<void>;
 }
 
 export async function startEngineBed(
-  options: { fake?: FakeQoveryOptions; config?: (fake: FakeQovery) => Record<string, string>; parallel?: number } = {},
+  options: {
+    fake?: FakeQoveryOptions;
+    config?: (fake: FakeQovery) => Record<string, string>;
+    parallel?: number;
+    files?: Record<string, string>;
+    env?: Record<string, string>;
+  } = {},
 ): Promise<EngineBed> {
   const fake = await startFakeQovery(options.fake);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qovery-e2e-"));
-  const stateFile = path.join(dir, "state.json");
   const log: string[] = [];
-  const engine = new Engine({
-    programDir: repositoryRoot,
-    stateFile,
+  const engine = new CliEngine({
+    programDir: await newProgramDir(options.files),
     config: {
       "qovery:apiUrl": fake.url,
       "qovery:apiToken": fake.apiToken,
@@ -33,16 +35,18 @@ export async function startEngineBed(
     secretConfigKeys: ["qovery:apiToken"],
     log: (line) => log.push(line),
     parallel: options.parallel,
+    env: options.env,
   });
   return {
     fake,
     engine,
-    stateFile,
+    get stateFile() {
+      return engine.stateFile;
+    },
     log,
     async close() {
       await engine.close();
       await fake.close();
-      fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }

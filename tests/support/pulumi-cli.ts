@@ -1,0 +1,330 @@
+/**
+ * The real Pulumi CLI as the engine of the end-to-end tests, through the Automation API: a stack
+ * in a program directory (see program-dir.ts), a local file backend, passphrase secrets, a
+ * PULUMI_HOME of its own, no update check and no plugin download. Programs are either inline
+ * (a function run in this process; the CLI, the language runtime protocol and the dynamic-provider
+ * plugin are all real) or the directory's own program files, run by the Node language host.
+ *
+ * `pulumi` comes from `npm run pulumi-cli` (tools/pulumi-cli): its directory is put first on
+ * PATH, so the CLI also finds the language host and the dynamic-provider plugin there.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import {
+  LocalWorkspace,
+  PulumiCommand,
+  type ConfigMap,
+  type EngineEvent,
+  type OpType,
+  type PulumiFn,
+  Stack,
+  type StepEventMetadata,
+} from "@pulumi/pulumi/automation";
+import { repositoryRoot } from "./installed-package";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { pulumiCliDirectory } = require(path.join(repositoryRoot, "tools", "pulumi-cli", "index.js")) as { pulumiCliDirectory(): string };
+
+let cliDirectory: string | undefined;
+
+/** The directory of the CLI, on PATH from the first call on. Builds it when there is none (minutes). */
+export function pulumiCli(): string {
+  if (!cliDirectory) {
+    cliDirectory = pulumiCliDirectory();
+    process.env.PATH = `${cliDirectory}${path.delimiter}${process.env.PATH ?? ""}`;
+  }
+  return cliDirectory;
+}
+
+/** A step as the tests look at it; refresh steps are `refresh-update`, `refresh-delete` or `read-same`. */
+export type StepOp = "create" | "update" | "replace" | "delete" | "same" | "refresh-update" | "refresh-delete" | "read-same" | "read";
+
+export interface Step {
+  op: StepOp;
+  urn: string;
+  type: string;
+  name: string;
+  /** The changed property names the engine reports. */
+  diffs: string[];
+}
+
+export interface RunResult {
+  /** The resource steps of the run, without the stack and components' own same steps. */
+  steps: Step[];
+  /** Stack outputs as plain values (secrets unwrapped); empty after a preview. */
+  outputs: Record<string, unknown>;
+  /** What the CLI printed. */
+  planText: string;
+  /** Warnings and errors the engine reported (provider warnings among them). */
+  diagnostics: { severity: string; message: string; urn?: string }[];
+  /** Steps that are not `same` or `read-same`. */
+  changes: number;
+}
+
+export interface CliEngineOptions {
+  /** A program directory (newProgramDir()). */
+  programDir: string;
+  /** Default "qovery-invitations". */
+  project?: string;
+  /** Default "dev". */
+  stack?: string;
+  /** Stack config, namespaced keys: {"qovery:apiToken": "..."}. */
+  config?: Record<string, string>;
+  /** Which config keys are secrets. */
+  secretConfigKeys?: string[];
+  /** More environment for the CLI and the plugins it starts. */
+  env?: Record<string, string>;
+  /** Each line the CLI prints; default: kept only. */
+  log?: (line: string) => void;
+  /** The CLI's `--parallel`; default the CLI's own. */
+  parallel?: number;
+}
+
+export interface RunOptions {
+  /** `--expect-no-changes`. */
+  expectNoChanges?: boolean;
+  /** `--diff`. */
+  diff?: boolean;
+  /** `--refresh`. */
+  refresh?: boolean;
+}
+
+const PASSPHRASE = "qovery-invitations-tests";
+
+/** The name of a resource: the last part of its URN. */
+export function nameOf(urn: string): string {
+  return urn.slice(urn.lastIndexOf("::") + 2);
+}
+
+/**
+ * A refresh's step, in the terms of the plan: gone, changed, or the same. The engine reports a
+ * refreshed resource whose outputs changed as `same` when its inputs did not, so the outputs are
+ * compared here.
+ */
+function refreshOp(metadata: StepEventMetadata): StepOp {
+  if (metadata.op === "delete" || !metadata.new) return "refresh-delete";
+  return JSON.stringify(metadata.old?.outputs) === JSON.stringify(metadata.new.outputs) ? "read-same" : "refresh-update";
+}
+
+const RECORDED_OPS = new Set<OpType>(["create", "update", "replace", "delete", "same", "refresh", "read"]);
+
+/**
+ * The resource steps of a run from its engine events, in the order they completed (planned, in a
+ * preview); the stack, providers and components are left out. A replacement is one `replace`
+ * step (the engine also reports its `create-replacement` and `delete-replaced` halves).
+ */
+function stepsOf(events: EngineEvent[], command: "preview" | "up" | "refresh" | "destroy"): Step[] {
+  const diffs = new Map<string, string[]>();
+  for (const event of events) {
+    const metadata = event.resourcePreEvent?.metadata;
+    if (metadata?.diffs?.length) diffs.set(metadata.urn, metadata.diffs);
+  }
+  const steps: Step[] = [];
+  for (const event of events) {
+    const metadata = command === "preview" ? event.resourcePreEvent?.metadata : event.resOutputsEvent?.metadata;
+    if (!metadata || !RECORDED_OPS.has(metadata.op)) continue;
+    if (metadata.type === "pulumi:pulumi:Stack" || metadata.type.startsWith("pulumi:providers:")) continue;
+    const state = metadata.new ?? metadata.old;
+    if (state && !state.custom) continue; // a component
+    const op = command === "refresh" ? refreshOp(metadata) : (metadata.op as StepOp);
+    steps.push({ op, urn: metadata.urn, type: metadata.type, name: nameOf(metadata.urn), diffs: diffs.get(metadata.urn) ?? [] });
+  }
+  return steps;
+}
+
+export class CliEngine {
+  readonly programDir: string;
+  readonly backendDir: string;
+  readonly homeDir: string;
+  readonly project: string;
+  readonly stackName: string;
+  private readonly options: CliEngineOptions;
+  private stack?: Promise<Stack>;
+  private config: Record<string, string>;
+
+  constructor(options: CliEngineOptions) {
+    this.options = options;
+    this.programDir = options.programDir;
+    this.backendDir = path.join(options.programDir, ".pulumi-state");
+    this.homeDir = path.join(options.programDir, ".pulumi-home");
+    this.project = options.project ?? "qovery-invitations";
+    this.stackName = options.stack ?? "dev";
+    this.config = { ...options.config };
+  }
+
+  /** The environment every `pulumi` command of this engine runs with. */
+  environment(): Record<string, string> {
+    return {
+      PULUMI_BACKEND_URL: `file://${this.backendDir}`,
+      PULUMI_CONFIG_PASSPHRASE: PASSPHRASE,
+      PULUMI_HOME: this.homeDir,
+      PULUMI_SKIP_UPDATE_CHECK: "true",
+      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+      PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
+      // No Qovery credentials from this process: the stack config is the only source.
+      QOVERY_API_TOKEN: "",
+      QOVERY_API_URL: "",
+      ...this.options.env,
+    };
+  }
+
+  /** The stack, created (with its config) on first use. */
+  private open(): Promise<Stack> {
+    this.stack ??= (async () => {
+      const cli = pulumiCli();
+      fs.mkdirSync(this.backendDir, { recursive: true });
+      fs.mkdirSync(this.homeDir, { recursive: true });
+      const pulumiCommand = await PulumiCommand.get({ root: path.dirname(cli), skipVersionCheck: true });
+      const workspace = await LocalWorkspace.create({
+        workDir: this.programDir,
+        pulumiCommand,
+        envVars: this.environment(),
+        secretsProvider: "passphrase",
+        projectSettings: fs.existsSync(path.join(this.programDir, "Pulumi.yaml"))
+          ? undefined
+          : { name: this.project, runtime: "nodejs", backend: { url: `file://${this.backendDir}` } },
+      });
+      const stack = await Stack.create(this.stackName, workspace);
+      await stack.setAllConfig(this.configMap(this.config));
+      return stack;
+    })();
+    return this.stack;
+  }
+
+  private configMap(config: Record<string, string>): ConfigMap {
+    const secret = new Set(this.options.secretConfigKeys ?? []);
+    return Object.fromEntries(Object.entries(config).map(([key, value]) => [key, { value, secret: secret.has(key) }]));
+  }
+
+  /** Sets stack config values (`pulumi config set`), secrets as declared by secretConfigKeys. */
+  async setConfig(values: Record<string, string>): Promise<void> {
+    Object.assign(this.config, values);
+    if (this.stack) await (await this.stack).setAllConfig(this.configMap(values));
+  }
+
+  preview(program?: PulumiFn, options: RunOptions = {}): Promise<RunResult> {
+    return this.run("preview", program, options);
+  }
+
+  up(program?: PulumiFn, options: RunOptions = {}): Promise<RunResult> {
+    return this.run("up", program, options);
+  }
+
+  refresh(options: RunOptions = {}): Promise<RunResult> {
+    return this.run("refresh", undefined, options);
+  }
+
+  destroy(): Promise<RunResult> {
+    return this.run("destroy", undefined, {});
+  }
+
+  /** `pulumi stack export --show-secrets`: the deployment, secrets as `{4dabf…: …, plaintext}` objects. */
+  async exportState(): Promise<StateDeployment> {
+    const stack = await this.open();
+    return (await stack.exportStack()).deployment as StateDeployment;
+  }
+
+  /** The stack's checkpoint file in the file backend: what `pulumi` writes, secrets encrypted. */
+  get stateFile(): string {
+    return path.join(this.backendDir, ".pulumi", "stacks", this.project, `${this.stackName}.json`);
+  }
+
+  /** The checkpoint as stored (secrets as ciphertext). */
+  readState(): { checkpoint: { latest?: StateDeployment } } {
+    return JSON.parse(fs.readFileSync(this.stateFile, "utf8"));
+  }
+
+  /** `pulumi stack import` of a deployment (after an edit of exportState()'s answer). */
+  async importState(deployment: StateDeployment): Promise<void> {
+    const stack = await this.open();
+    await stack.importStack({ version: 3, deployment });
+  }
+
+  /** The resources of the state (`pulumi stack export`). */
+  async resources(): Promise<StateResource[]> {
+    return (await this.exportState()).resources ?? [];
+  }
+
+  /** Nothing runs between operations; here for symmetry with beds that hold processes. */
+  async close(): Promise<void> {
+    this.stack = undefined;
+  }
+
+  private async run(command: "preview" | "up" | "refresh" | "destroy", program: PulumiFn | undefined, options: RunOptions): Promise<RunResult> {
+    const stack = await this.open();
+    const events: EngineEvent[] = [];
+    const lines: string[] = [];
+    let partial = "";
+    const onOutput = (chunk: string) => {
+      partial += chunk;
+      const complete = partial.split("\n");
+      partial = complete.pop() ?? "";
+      for (const line of complete) {
+        lines.push(line);
+        this.options.log?.(line);
+      }
+    };
+    const onEvent = (event: EngineEvent) => events.push(event);
+    const common = { onOutput, onEvent, color: "never" as const, parallel: this.options.parallel };
+    const finish = (outputs: Record<string, unknown>): RunResult => {
+      if (partial) onOutput("\n");
+      const steps = stepsOf(events, command);
+      return {
+        steps,
+        outputs,
+        planText: lines.join("\n"),
+        diagnostics: events.flatMap((e) => (e.diagnosticEvent ? [{ severity: e.diagnosticEvent.severity, message: e.diagnosticEvent.message, urn: e.diagnosticEvent.urn }] : [])),
+        changes: steps.filter((s) => s.op !== "same" && s.op !== "read-same").length,
+      };
+    };
+    try {
+      switch (command) {
+        case "preview":
+          await stack.preview({ ...common, program, expectNoChanges: options.expectNoChanges, diff: options.diff, refresh: options.refresh });
+          return finish({});
+        case "up": {
+          const result = await stack.up({ ...common, program, expectNoChanges: options.expectNoChanges, diff: options.diff, refresh: options.refresh });
+          return finish(Object.fromEntries(Object.entries(result.outputs).map(([key, output]) => [key, output.value])));
+        }
+        case "refresh":
+          await stack.refresh({ ...common, expectNoChanges: options.expectNoChanges });
+          return finish({});
+        case "destroy":
+          await stack.destroy(common);
+          return finish({});
+      }
+    } catch (error) {
+      if (partial) onOutput("\n");
+      throw new CliRunError(command, lines.join("\n"), error);
+    }
+  }
+}
+
+/** A failed `pulumi` command: its message holds what the CLI printed, where a user reads the reason. */
+export class CliRunError extends Error {
+  readonly output: string;
+  constructor(command: string, output: string, cause: unknown) {
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    super(`pulumi ${command} failed:\n${output}\n${detail}`);
+    this.name = "CliRunError";
+    this.output = output;
+  }
+}
+
+export interface StateResource {
+  urn: string;
+  custom?: boolean;
+  type: string;
+  id?: string;
+  inputs?: Record<string, unknown>;
+  outputs?: Record<string, unknown>;
+  parent?: string;
+  delete?: boolean;
+  retainOnDelete?: boolean;
+  additionalSecretOutputs?: string[];
+}
+
+export interface StateDeployment {
+  resources?: StateResource[];
+  pending_operations?: { resource: StateResource; type: string }[];
+}
