@@ -1,5 +1,5 @@
 /**
- * Access review through the real plugin: an OrganizationRoster reports the access it does not
+ * Access review through the real Pulumi CLI: an OrganizationRoster reports the access it does not
  * declare (`unmanaged: "report"`), or removes it on `up` (`unmanaged: "remove"`), never touching
  * the owner, the `keep` list or the member the API token belongs to, and never in a preview.
  *
@@ -9,7 +9,7 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import * as sinon from "sinon";
-import type { Program, RunResult } from "../harness";
+import type { Program, RunResult } from "../support/pulumi-cli";
 import { changedSteps, changingSteps, startEngineBed, type EngineBed } from "../support/engine";
 import { installed } from "../support/installed-package";
 import type { OrganizationRosterArgs } from "../../sdk";
@@ -31,7 +31,7 @@ function changes(result: Pick<RunResult, "steps">): string[] {
 
 const MUTATIONS = ["postInviteMember", "deleteInviteMember", "editOrganizationMemberRole", "deleteMember"] as const;
 
-describe("access review through the real plugin", function () {
+describe("access review through the real Pulumi CLI", function () {
   this.timeout(60_000);
   let bed: EngineBed;
   let org: string;
@@ -169,7 +169,7 @@ describe("access review through the real plugin", function () {
       const result = await bed.engine.preview(authoritative());
       expect(changes(result)).to.deep.equal(["update team:unmanaged +remove-invitation:mallory@example.com,remove-member:eve@example.com"]);
       expect(result.planText).to.match(
-        /~ update pulumi-nodejs:dynamic\/qovery:UnmanagedAccessRemoval team:unmanaged \[diff: .*remove-member:eve@example\.com/,
+        /~ {2}pulumi-nodejs:dynamic\/qovery:UnmanagedAccessRemoval team:unmanaged update \[diff: .*remove-member:eve@example\.com/,
       );
       expect(snapshot()).to.deep.equal(before);
       for (const operation of MUTATIONS) expect(bed.fake.callCount(operation), operation).to.equal(0);

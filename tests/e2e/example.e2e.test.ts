@@ -1,4 +1,4 @@
-/** `npm run example`, the sandbox lifecycle, run once as a user runs it. */
+/** `npm run example`, the lifecycle through the real Pulumi CLI, run once as a user runs it. */
 import { expect } from "chai";
 import { execFileSync, spawn } from "node:child_process";
 import * as path from "node:path";
@@ -30,14 +30,20 @@ describe("npm run example", function () {
     const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
     expect(code, stderr).to.equal(0);
     const output = stdout;
+    // What the CLI printed, command by command.
+    expect(output).to.include("$ pulumi preview\nPreviewing update (dev):");
     expect(output).to.include("Qovery calls during preview: 0");
-    expect(output).to.match(/\+ create .*OrganizationInvitation/);
+    expect(output).to.match(/\+ {2}pulumi-nodejs:dynamic\/qovery:OrganizationInvitation Ada\.Lovelace@Example\.com created/);
     expect(output).to.include("invitation ada.lovelace@example.com viewer PENDING");
-    expect(output).to.match(/\+- replace .*\[diff: ~roleName\] \(delete before replace\)/);
+    expect(output).to.match(/\+-pulumi-nodejs:dynamic\/qovery:OrganizationInvitation: \(replace\)/);
+    expect(output).to.match(/~ roleName +: "viewer" => "devops"/);
     expect(output).to.include("invitation ada.lovelace@example.com devops PENDING");
-    expect(output).to.include('status: "ACCEPTED"');
-    expect(output).to.match(/- delete .*OrganizationInvitation/);
-    expect(output).to.match(/Qovery now:\n  member owner@acme\.test owner\n?$/);
+    expect(output).to.include("$ pulumi stack output status\nACCEPTED");
+    expect(output).to.match(/\$ pulumi preview --expect-no-changes\n[\s\S]*?2 unchanged/);
+    expect(output).to.match(/- {2}pulumi-nodejs:dynamic\/qovery:OrganizationInvitation Ada\.Lovelace@Example\.com deleted/);
+    expect(output).to.match(/Qovery now:\n {2}member owner@acme\.test owner\n/);
+    expect(output).to.include("Stack 'dev' has been removed!");
+    expect(output).not.to.match(/[?&]token=/); // the invitation link is a secret
     expect(processesInGroup(child.pid!)).to.deep.equal([]);
   });
 });

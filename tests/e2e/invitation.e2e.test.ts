@@ -1,6 +1,6 @@
 /**
- * OrganizationInvitation under the engine: the real Pulumi dynamic-provider plugin, driven by
- * the harness as `pulumi preview/up/refresh/destroy` would, against the local Qovery fake.
+ * OrganizationInvitation through the real Pulumi CLI (`pulumi preview/up/refresh/destroy` on a
+ * program directory with the packed package), against the local Qovery fake.
  */
 import { expect } from "chai";
 import * as fs from "node:fs";
@@ -20,7 +20,7 @@ function invite(bed: EngineBed, email: string, roleName = "viewer", extra: Recor
   });
 }
 
-describe("OrganizationInvitation through the real plugin", function () {
+describe("OrganizationInvitation through the real Pulumi CLI", function () {
   this.timeout(60_000);
   let bed: EngineBed;
 
@@ -79,9 +79,8 @@ describe("OrganizationInvitation through the real plugin", function () {
     bed.fake.acceptInvitation("bob@example.com", { memberId: "github|77" });
     await bed.engine.refresh();
     const byName = Object.fromEntries(
-      bed.engine
-        .readState()
-        .checkpoint.latest.resources.filter((r) => r.type.endsWith(":OrganizationInvitation"))
+      (await bed.engine.resources())
+        .filter((r) => r.type.endsWith(":OrganizationInvitation"))
         .map((r) => [r.urn.split("::").pop(), r.outputs]),
     );
     expect(byName["ada@example.com"]).to.include({ invitationStatus: "EXPIRED" });
@@ -134,28 +133,56 @@ describe("OrganizationInvitation through the real plugin", function () {
   it("previews a state written by an earlier build (another __provider) with no changes", async () => {
     const program = () => void invite(bed, "ada@example.com");
     await bed.engine.up(program);
-    const state = fs.readFileSync(bed.stateFile, "utf8");
-    const olderBuild = JSON.stringify('exports.handler = function () { return require("pulumi-qovery-invitations/shim"); }; // 0.0.1');
-    fs.writeFileSync(bed.stateFile, state.replace(/"__provider":\s*"(?:[^"\\]|\\.)*"/g, `"__provider": ${olderBuild}`));
+    // `pulumi stack export`, the __provider of an older release, `pulumi stack import`.
+    const deployment = await bed.engine.exportState();
+    const olderBuild = 'exports.handler = function () { return require("pulumi-qovery-invitations/shim"); }; // 0.0.1';
+    for (const resource of deployment.resources ?? []) {
+      if (resource.inputs?.__provider) resource.inputs.__provider = olderBuild;
+      if (resource.outputs?.__provider) resource.outputs.__provider = olderBuild;
+    }
+    await bed.engine.importState(deployment);
+    expect(fs.readFileSync(bed.stateFile, "utf8")).to.include("// 0.0.1");
     bed.fake.resetCounts();
-    const result = await bed.engine.preview(program);
+    const result = await bed.engine.preview(program, { expectNoChanges: true });
     expect(result.changes).to.equal(0);
     expect(bed.fake.callCount()).to.equal(0);
   });
 
-  it("keeps the token out of the state file, and the invitation link in it only as a secret", async () => {
+  it("keeps the invitation link in the state only as a secret, and the token only in the provider's encrypted config", async () => {
     await bed.engine.up(() => {
       const invitation = invite(bed, "ada@example.com");
       return { link: invitation.invitationLink };
     });
-    const text = fs.readFileSync(bed.stateFile, "utf8");
     const [sent] = bed.fake.invitations();
-    expect(text).not.to.include(bed.fake.apiToken);
-    const state = JSON.parse(text);
+    // The checkpoint as the CLI stores it: secrets encrypted, so neither appears at all.
+    const stored = fs.readFileSync(bed.stateFile, "utf8");
+    expect(stored).not.to.include(bed.fake.apiToken);
+    expect(stored).not.to.include(sent.invitationLink);
+    // `pulumi stack export --show-secrets`: the link only inside secrets, in the resource's outputs
+    // and in the stack output. The engine keeps the stack config it hands the dynamic provider in
+    // the default provider's state, a secret where the config is one; no resource of ours holds it.
+    const state = await bed.engine.exportState();
     expect(plainOccurrences(state, sent.invitationLink)).to.deep.equal([]);
-    // In the resource's outputs and in the stack output.
     expect(secretOccurrences(state, sent.invitationLink)).to.have.length.of.at.least(2);
+    expect(plainOccurrences(state, bed.fake.apiToken)).to.deep.equal([]);
+    const holders = (state.resources ?? []).filter((r) => JSON.stringify(r).includes(bed.fake.apiToken)).map((r) => r.type);
+    expect(holders).to.deep.equal(["pulumi:providers:pulumi-nodejs"]);
     expect(bed.log.join("\n")).not.to.include(sent.invitationLink);
     expect(bed.log.join("\n")).not.to.include(bed.fake.apiToken);
+  });
+
+  it("with the token in QOVERY_API_TOKEN instead of stack config, keeps it out of the state entirely", async () => {
+    const other = await startEngineBed({ tokenIn: "environment" });
+    try {
+      await other.engine.up(() => {
+        const invitation = new OrganizationInvitation("ada", { organizationId: other.fake.organizationId, email: "ada@example.com", roleName: "viewer" });
+        return { link: invitation.invitationLink };
+      });
+      expect(other.fake.invitations().map((i) => i.email)).to.deep.equal(["ada@example.com"]);
+      expect(JSON.stringify(await other.engine.exportState())).not.to.include(other.fake.apiToken);
+      expect(other.log.join("\n")).not.to.include(other.fake.apiToken);
+    } finally {
+      await other.close();
+    }
   });
 });

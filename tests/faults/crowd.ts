@@ -8,8 +8,8 @@
 import { expect } from "chai";
 import * as fs from "node:fs";
 import type { FakeQovery } from "../fake-qovery";
-import type { Program, RunResult } from "../harness";
-import { startEngineBed, type EngineBed } from "../support/engine";
+import type { Program } from "../support/pulumi-cli";
+import { startHarnessBed, type HarnessBed } from "./harness-bed";
 import { installed } from "../support/installed-package";
 
 const { OrganizationInvitation } = installed;
@@ -31,8 +31,8 @@ export function fastConfig(extra: Record<string, string> = {}): (fake: FakeQover
   });
 }
 
-export function startFaultBed(options: { latencyMs?: number; config?: Record<string, string> } = {}): Promise<EngineBed> {
-  return startEngineBed({ fake: { latencyMs: options.latencyMs ?? 2 }, config: fastConfig(options.config), parallel: PARALLEL });
+export function startFaultBed(options: { latencyMs?: number; config?: Record<string, string> } = {}): Promise<HarnessBed> {
+  return startHarnessBed({ fake: { latencyMs: options.latencyMs ?? 2 }, config: fastConfig(options.config), parallel: PARALLEL });
 }
 
 export type Kind =
@@ -128,7 +128,7 @@ export class Crowd {
 }
 
 /** Runs an operation, keeping its error message (for the leak checks) and the error itself. */
-export async function attempt(errors: string[], run: () => Promise<RunResult>): Promise<{ result?: RunResult; error?: Error }> {
+export async function attempt<Result>(errors: string[], run: () => Promise<Result>): Promise<{ result?: Result; error?: Error }> {
   try {
     return { result: await run() };
   } catch (error) {
@@ -139,6 +139,6 @@ export async function attempt(errors: string[], run: () => Promise<RunResult>): 
 }
 
 /** Forgets every resource, as after `pulumi stack rm --force`: the next scenario starts from nothing. */
-export function resetState(bed: EngineBed): void {
+export function resetState(bed: HarnessBed): void {
   fs.writeFileSync(bed.stateFile, `${JSON.stringify({ version: 3, checkpoint: { latest: { resources: [] } } }, null, 2)}\n`);
 }

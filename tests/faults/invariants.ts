@@ -10,15 +10,36 @@
 import { expect } from "chai";
 import * as fs from "node:fs";
 import type { FakeQovery } from "../fake-qovery";
-import type { CheckpointResource, Engine } from "../harness";
-import type { EngineBed } from "../support/engine";
+
+/** A resource of a checkpoint, as both the CLI and the harness write it. */
+export interface CheckpointResource {
+  urn: string;
+  custom?: boolean;
+  type: string;
+  id?: string;
+  outputs?: Record<string, unknown>;
+  delete?: boolean;
+}
+
+/** An engine whose checkpoint can be read: the CLI engine (tests/support/pulumi-cli.ts) or the harness. */
+export interface StateReader {
+  readState(): { checkpoint: { latest?: { resources?: CheckpointResource[] } } };
+}
+
+/** What the invariants look at: an engine, its fake, its checkpoint file and its log. */
+export interface FaultBed {
+  engine: StateReader;
+  fake: FakeQovery;
+  stateFile: string;
+  log: readonly string[];
+}
 import { plainOccurrences } from "../support/secrets";
 
 export const INVITATION_TYPE = "pulumi-nodejs:dynamic/qovery:OrganizationInvitation";
 
 /** The invitation resources of the state, the old halves of replacements included. */
-export function invitationResources(engine: Engine): CheckpointResource[] {
-  return engine.readState().checkpoint.latest.resources.filter((r) => r.custom && r.type === INVITATION_TYPE);
+export function invitationResources(engine: StateReader): CheckpointResource[] {
+  return (engine.readState().checkpoint.latest?.resources ?? []).filter((r) => r.custom && r.type === INVITATION_TYPE);
 }
 
 export function outputsOf(resource: CheckpointResource): Record<string, unknown> {
@@ -26,7 +47,7 @@ export function outputsOf(resource: CheckpointResource): Record<string, unknown>
 }
 
 /** Resources of one organization (scenarios share a fake, one organization each). */
-function resourcesOf(engine: Engine, organizationId: string): CheckpointResource[] {
+function resourcesOf(engine: StateReader, organizationId: string): CheckpointResource[] {
   return invitationResources(engine).filter((r) => outputsOf(r).organizationId === organizationId);
 }
 
@@ -49,7 +70,7 @@ export interface MatchOptions {
   unrecorded?: string[];
 }
 
-export function assertStateMatchesFake(engine: Engine, fake: FakeQovery, organizationId: string, options: MatchOptions = {}): void {
+export function assertStateMatchesFake(engine: StateReader, fake: FakeQovery, organizationId: string, options: MatchOptions = {}): void {
   const resources = resourcesOf(engine, organizationId);
   expect(
     resources.filter((r) => r.delete).map((r) => r.urn),
@@ -129,7 +150,7 @@ export function assertNoLeaks(fake: FakeQovery, links: Iterable<string>, sources
 
 /** All three, for one organization. */
 export function assertInvariants(
-  engine: Engine,
+  engine: StateReader,
   fake: FakeQovery,
   organizationId: string,
   links: LinkCollector,
@@ -149,7 +170,7 @@ export function assertInvariants(
  * the fake has handed out so far.
  */
 export function scenarioInvariants(
-  bed: () => EngineBed,
+  bed: () => FaultBed,
   organizationId: () => string,
 ): { errors: string[]; check: (options?: MatchOptions) => void; links: ReadonlySet<string> } {
   const errors: string[] = [];

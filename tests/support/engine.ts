@@ -20,22 +20,25 @@ export async function startEngineBed(
     parallel?: number;
     files?: Record<string, string>;
     env?: Record<string, string>;
+    /** Where the provider finds the token: stack config `qovery:apiToken` (default) or QOVERY_API_TOKEN. */
+    tokenIn?: "config" | "environment";
   } = {},
 ): Promise<EngineBed> {
   const fake = await startFakeQovery(options.fake);
   const log: string[] = [];
+  const inEnvironment = options.tokenIn === "environment";
   const engine = new CliEngine({
     programDir: await newProgramDir(options.files),
     config: {
       "qovery:apiUrl": fake.url,
-      "qovery:apiToken": fake.apiToken,
+      ...(inEnvironment ? {} : { "qovery:apiToken": fake.apiToken }),
       "qovery:maxRetryDelayMs": "50",
       ...options.config?.(fake),
     },
     secretConfigKeys: ["qovery:apiToken"],
     log: (line) => log.push(line),
     parallel: options.parallel,
-    env: options.env,
+    env: { ...(inEnvironment ? { QOVERY_API_TOKEN: fake.apiToken } : {}), ...options.env },
   });
   return {
     fake,
