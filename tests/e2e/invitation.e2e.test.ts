@@ -175,7 +175,11 @@ describe("OrganizationInvitation through the real Pulumi CLI", function () {
     const other = await startEngineBed({ tokenIn: "environment" });
     try {
       await other.engine.up(() => {
-        const invitation = new OrganizationInvitation("ada", { organizationId: other.fake.organizationId, email: "ada@example.com", roleName: "viewer" });
+        const invitation = new OrganizationInvitation("ada", {
+          organizationId: other.fake.organizationId,
+          email: "ada@example.com",
+          roleName: "viewer",
+        });
         return { link: invitation.invitationLink };
       });
       expect(other.fake.invitations().map((i) => i.email)).to.deep.equal(["ada@example.com"]);

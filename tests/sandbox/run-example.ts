@@ -22,8 +22,14 @@ function heading(text: string): void {
 function exampleProgramDir(): string {
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "qovery-example-")));
   fs.copyFileSync(path.join(root, "examples", "basic", "index.ts"), path.join(dir, "index.ts"));
-  fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "qovery-invitations-example", private: true, main: "index.ts" }, null, 2));
-  fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: qovery-invitations\nruntime: nodejs\ndescription: The basic example of pulumi-qovery-invitations.\n");
+  fs.writeFileSync(
+    path.join(dir, "package.json"),
+    JSON.stringify({ name: "qovery-invitations-example", private: true, main: "index.ts" }, null, 2),
+  );
+  fs.writeFileSync(
+    path.join(dir, "Pulumi.yaml"),
+    "name: qovery-invitations\nruntime: nodejs\ndescription: The basic example of pulumi-qovery-invitations.\n",
+  );
   fs.symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"), "dir");
   return dir;
 }
@@ -48,7 +54,10 @@ async function main(): Promise<void> {
     heading("stack and config");
     await pulumi(["stack", "init", "dev"]);
     await pulumi(["config", "set", "qovery:apiUrl", fake.url]);
-    await pulumi(["config", "set", "--secret", "qovery:apiToken", fake.apiToken], ["config", "set", "--secret", "qovery:apiToken", "<token>"]);
+    await pulumi(
+      ["config", "set", "--secret", "qovery:apiToken", fake.apiToken],
+      ["config", "set", "--secret", "qovery:apiToken", "<token>"],
+    );
     await pulumi(["config", "set", "organizationId", fake.organizationId]);
     await pulumi(["config", "set", "email", "Ada.Lovelace@Example.com"]);
     await pulumi(["config", "set", "roleName", "viewer"]);

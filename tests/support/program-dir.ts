@@ -53,18 +53,24 @@ const createdDirs: string[] = [];
 /** Packs the built package and installs it into the template, once per process. */
 export function packed(): Promise<PackedProject> {
   packedProject ??= (async () => {
-    if (!fs.existsSync(path.join(repositoryRoot, "dist", "sdk", "index.js"))) throw new Error("dist/ is missing: run `npm run build` first");
+    if (!fs.existsSync(path.join(repositoryRoot, "dist", "sdk", "index.js")))
+      throw new Error("dist/ is missing: run `npm run build` first");
     const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "qovery-packed-")));
     createdDirs.push(dir);
     // Scripts are skipped: the tests run on a fresh build, which `prepare` would only repeat.
-    const [pack] = JSON.parse(await run("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", dir], repositoryRoot, 120_000)) as {
+    const [pack] = JSON.parse(
+      await run("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", dir], repositoryRoot, 120_000),
+    ) as {
       filename: string;
       files: { path: string }[];
     }[];
     const tarball = path.join(dir, pack.filename);
     const template = path.join(dir, "template");
     fs.mkdirSync(template);
-    fs.writeFileSync(path.join(template, "package.json"), JSON.stringify({ name: "qovery-access", version: "1.0.0", private: true }, null, 2));
+    fs.writeFileSync(
+      path.join(template, "package.json"),
+      JSON.stringify({ name: "qovery-access", version: "1.0.0", private: true }, null, 2),
+    );
     const dependencies = [
       tarball,
       `@pulumi/pulumi@${installedVersion("@pulumi/pulumi")}`,

@@ -21,6 +21,7 @@ import {
   type StepEventMetadata,
 } from "@pulumi/pulumi/automation";
 import { repositoryRoot } from "./installed-package";
+import { run as runCommand, userEnvironment } from "./program-dir";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { pulumiCliDirectory } = require(path.join(repositoryRoot, "tools", "pulumi-cli", "index.js")) as { pulumiCliDirectory(): string };
@@ -243,9 +244,18 @@ export class CliEngine {
     return this.run("destroy", undefined, {});
   }
 
-  /** `pulumi stack export --show-secrets`: the deployment, secrets as `{4dabf…: …, plaintext}` objects. */
-  async exportState(): Promise<StateDeployment> {
+  /**
+   * `pulumi stack export --show-secrets` (the Automation API's exportStack): the deployment,
+   * secrets as `{4dabf…: …, plaintext}` objects; with `showSecrets: false`, a plain
+   * `pulumi stack export`, secrets as ciphertext.
+   */
+  async exportState(options: { showSecrets?: boolean } = {}): Promise<StateDeployment> {
     const stack = await this.open();
+    if (options.showSecrets === false) {
+      const env = { ...userEnvironment(), ...this.environment() };
+      const stdout = await runCommand("pulumi", ["stack", "export", "--stack", stack.name], this.programDir, 60_000, env);
+      return (JSON.parse(stdout) as { deployment: StateDeployment }).deployment;
+    }
     return (await stack.exportStack()).deployment as StateDeployment;
   }
 
@@ -275,7 +285,11 @@ export class CliEngine {
     this.stack = undefined;
   }
 
-  private async run(command: "preview" | "up" | "refresh" | "destroy", inline: Program | undefined, options: RunOptions): Promise<RunResult> {
+  private async run(
+    command: "preview" | "up" | "refresh" | "destroy",
+    inline: Program | undefined,
+    options: RunOptions,
+  ): Promise<RunResult> {
     const stack = await this.open();
     const program: PulumiFn | undefined = inline && (async () => await inline());
     // CI counts the commands the real CLI ran (.ci/count-cli-runs.sh), so skipped tests cannot pass silently.
@@ -301,17 +315,33 @@ export class CliEngine {
         steps,
         outputs,
         planText: lines.join("\n"),
-        diagnostics: events.flatMap((e) => (e.diagnosticEvent ? [{ severity: e.diagnosticEvent.severity, message: e.diagnosticEvent.message, urn: e.diagnosticEvent.urn }] : [])),
+        diagnostics: events.flatMap((e) =>
+          e.diagnosticEvent
+            ? [{ severity: e.diagnosticEvent.severity, message: e.diagnosticEvent.message, urn: e.diagnosticEvent.urn }]
+            : [],
+        ),
         changes: steps.filter((s) => s.op !== "same" && s.op !== "read-same").length,
       };
     };
     try {
       switch (command) {
         case "preview":
-          await stack.preview({ ...common, program, expectNoChanges: options.expectNoChanges, diff: options.diff, refresh: options.refresh });
+          await stack.preview({
+            ...common,
+            program,
+            expectNoChanges: options.expectNoChanges,
+            diff: options.diff,
+            refresh: options.refresh,
+          });
           return finish(plannedStackOutputs(events));
         case "up": {
-          const result = await stack.up({ ...common, program, expectNoChanges: options.expectNoChanges, diff: options.diff, refresh: options.refresh });
+          const result = await stack.up({
+            ...common,
+            program,
+            expectNoChanges: options.expectNoChanges,
+            diff: options.diff,
+            refresh: options.refresh,
+          });
           return finish(Object.fromEntries(Object.entries(result.outputs).map(([key, output]) => [key, output.value])));
         }
         case "refresh":

@@ -98,7 +98,16 @@ function ensurePluginScript(dir) {
 function goBuild(moduleDir, pkg, version, output) {
   execFileSync(
     "go",
-    ["build", "-tags", "osusergo,grpcnotrace", "-ldflags", `-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=${version}`, "-o", output, pkg],
+    [
+      "build",
+      "-tags",
+      "osusergo,grpcnotrace",
+      "-ldflags",
+      `-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=${version}`,
+      "-o",
+      output,
+      pkg,
+    ],
     { cwd: moduleDir, stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, CGO_ENABLED: "0" } },
   );
 }
@@ -138,7 +147,8 @@ function build(cache) {
 function pulumiCliDirectory() {
   if (process.env.PULUMI_CLI_DIR) {
     const dir = path.resolve(process.env.PULUMI_CLI_DIR);
-    if (!usable(dir)) throw new Error(`PULUMI_CLI_DIR=${dir} holds no pulumi ${MINIMUM_VERSION} or later with pulumi-language-nodejs beside it`);
+    if (!usable(dir))
+      throw new Error(`PULUMI_CLI_DIR=${dir} holds no pulumi ${MINIMUM_VERSION} or later with pulumi-language-nodejs beside it`);
     ensurePluginScript(dir);
     return dir;
   }
