@@ -30,6 +30,11 @@ export class FaultQueue {
     return head.fault;
   }
 
+  /** How many answers of `operation` the queued faults have yet to spoil. */
+  remaining(operation: Operation): number {
+    return (this.queues.get(operation) ?? []).reduce((sum, queued) => sum + queued.remaining, 0);
+  }
+
   clear(): void {
     this.queues.clear();
   }

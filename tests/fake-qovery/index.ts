@@ -203,6 +203,11 @@ class FakeQoveryInstance implements FakeQovery {
     this.faults.add(fault);
   }
 
+  /** How many answers of `operation` the injected faults have yet to spoil: 0 once every one was met. */
+  faultsLeft(operation: Operation): number {
+    return this.faults.remaining(operation);
+  }
+
   clearFaults(): void {
     this.faults.clear();
   }

@@ -179,4 +179,6 @@ export interface FakeQovery {
   /** Queued; faults for one operation apply in order. */
   injectFault(fault: Fault): void;
   clearFaults(): void;
+  /** How many answers of `operation` the injected faults have yet to spoil: 0 once every one was met. */
+  faultsLeft(operation: Operation): number;
 }
