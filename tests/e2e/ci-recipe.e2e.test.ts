@@ -79,7 +79,8 @@ describe("examples/ci executed: the workflow's pulumi commands through the real 
   it("previews the invitations on the pull request without calling anything that changes Qovery", async () => {
     for (const args of pulumiSteps(workflow.jobs.preview, "pull_request")) {
       const output = await shell.ok(args);
-      expect(output).to.match(/\+ {2}pulumi-nodejs:dynamic\/qovery:OrganizationInvitation ada@example\.com create/);
+      // `--diff` prints each step as a block: `+ <type>: (create)`, then its URN.
+      expect(output).to.match(/\+ pulumi-nodejs:dynamic\/qovery:OrganizationInvitation: \(create\)\s+\[urn=\S+::ada@example\.com\]/);
       expect(output).not.to.include(fake.apiToken);
     }
     expect(fake.invitations()).to.deep.equal([]);
