@@ -24,6 +24,8 @@ export interface ShellRunOptions {
   onSpawn?: (child: import("node:child_process").ChildProcess) => void;
   /** More environment for this command. */
   env?: Record<string, string>;
+  /** Starts the CLI in a process group of its own, so that the group (CLI, language host, program, plugins) can be killed at once. */
+  processGroup?: boolean;
 }
 
 export class PulumiShell {
@@ -59,6 +61,7 @@ export class PulumiShell {
         cwd: this.cwd,
         env: { ...this.env, ...options.env },
         stdio: ["ignore", "pipe", "pipe"],
+        detached: options.processGroup ?? false,
       });
       options.onSpawn?.(child);
       let output = "";
