@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { BenchResults } from "./results";
 import { round } from "./lib/stats";
-import { evaluateTargets, LIMITS, stepRatio, type TargetRow } from "./targets";
+import { evaluateTargets, LIMITS, type TargetRow } from "./targets";
 
 const table = (header: string[], rows: (string | number)[][]) =>
   [`| ${header.join(" | ")} |`, `| ${header.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
@@ -61,12 +61,12 @@ function providerSizeSection(results: BenchResults): string {
 }
 
 function apiCallsSection(results: BenchResults): string {
-  const load = results.load;
+  const load = results.cli.load;
   return [
     "## API calls per lifecycle step",
     "",
     "Counted by the fake while each gRPC call of the harness to the plugin was in flight (parallel 1). " +
-      "A fresh plugin process starts with empty caches.",
+      "A fresh plugin process starts with empty caches; the CLI starts one per command.",
     "",
     table(
       ["Step", "Calls", "Qovery operations", "Note"],
@@ -80,129 +80,76 @@ function apiCallsSection(results: BenchResults): string {
       ]),
     ),
     "",
-    `Amortized over the ${load.count}-invitation run: ${load.requests.total - load.requests.rateLimited} answered requests ` +
-      `(${Object.entries(load.requests.byOperationAndStatus)
+    `Amortized over the ${load.count}-invitation \`pulumi up\`: ${load.requests - load.rateLimited} answered requests ` +
+      `(${Object.entries(load.byOperationAndStatus)
         .filter(([key]) => !key.endsWith(" 429"))
         .map(([key, n]) => `${key}: ${n}`)
-        .join(", ")}), i.e. ${load.answeredRequestsPerInvitation} per invitation, plus ${load.requests.rateLimited} answered 429. ` +
+        .join(", ")}), i.e. ${load.answeredRequestsPerInvitation} per invitation, plus ${load.rateLimited} answered 429. ` +
       "roleId and roleName cost the same: a roleId is also checked against the role list, which gives its name.",
   ].join("\n");
 }
 
-function latencySection(results: BenchResults): string {
-  const parts = [
-    "## Time per step through the real plugin",
-    "",
-    "A step's time is the harness's gRPC call to the real dynamic-provider plugin, measured around the call: " +
-      "the gRPC hop between two processes, the plugin's dispatch (it evaluates the stored `__provider` once and caches it), " +
-      "the provider's code and its Qovery requests. **No-op** is the same step of a dynamic resource whose provider does nothing, " +
-      "through the same harness and plugin: the part that is not the provider's. **Module** is the installed provider module " +
-      "called directly in the bench process (no plugin, no gRPC): the provider's own code and request. " +
-      "**Raw GET** is a `got` GET of an invitation from the bench process to the same fake. " +
-      "Ratio = step median ÷ (raw GET median × the requests the step makes, at least 1). " +
-      "Medians of the repetitions, each with a fresh one-resource program, after warm-up; within a repetition the four kinds " +
-      "of measurement take turns, so that each samples the same conditions of the machine.",
-  ];
-  for (const run of results.stepLatency) {
-    parts.push(
-      "",
-      `### Fake latency ${run.latencyMs} ms (${run.repetitions} repetitions): raw GET ${ms(run.raw.get.median)}, raw POST ${ms(run.raw.post.median)}`,
-      "",
-      table(
-        ["Step", "Calls", "Median", "p90", "No-op", "Module", "Ratio"],
-        Object.entries(run.invitation).map(([label, step]) => {
-          const base = label.split(" (")[0]!;
-          const module = run.providerModule[label];
-          return [
-            label,
-            round(step.apiCalls, 2),
-            ms(step.median),
-            ms(step.p90),
-            ms(run.noop[base]?.median),
-            ms(module?.median),
-            `${round(stepRatio(run, label))}×`,
-          ];
-        }),
-      ),
-      "",
-      "Whole harness operations of one resource (program run under the mock runtime, Check/Diff, the step, state-file writes):",
-      "",
-      table(
-        ["Operation", "OrganizationInvitation", "No-op"],
-        Object.entries(run.operations.invitation).map(([op, sample]) => [op, ms(sample.median), ms(run.operations.noop[op]?.median)]),
-      ),
-    );
-  }
-  return parts.join("\n");
-}
-
 function loadSection(results: BenchResults): string {
-  const { load, naive, harnessBaseline: base } = results;
+  const { load, naive } = results.cli;
   return [
-    `## ${load.count} invitations at ${load.ratePerSecond} requests/s`,
+    `## ${load.count} invitations at ${load.ratePerSecond} requests/s through the real Pulumi CLI`,
     "",
-    `The fake answers the excess with 429 and \`Retry-After: 1\`. Floor: ${load.count} requests ÷ ${load.ratePerSecond}/s = ${s(load.floorMs)} ` +
-      `(the fake's token bucket starts full, so ${load.ratePerSecond} requests are free and the strict minimum for ` +
-      `${load.requests.total - load.requests.rateLimited} requests is ${s(((load.requests.total - load.requests.rateLimited - load.ratePerSecond) / load.ratePerSecond) * 1000)}). ` +
-      `Harness \`parallel\` ${load.parallel}${load.harnessParallel ? "" : " (not honoured by this checkout's harness: steps ran one at a time)"}, ` +
-      `\`qovery:maxConcurrency\` ${load.maxConcurrency}, other settings at their defaults (maxRetries 5, Retry-After honoured up to 30 s).`,
+    `\`pulumi up --parallel ${load.parallel}\` (CLI ${results.meta.pulumiCli}, local file backend), \`qovery:maxConcurrency\` ` +
+      `${load.maxConcurrency}, against a fake that answers every request beyond ${load.ratePerSecond} per second with 429 and ` +
+      "`Retry-After: 1`. The naive provider (an inline object capturing got, no retry) runs the same program shape on the same load.",
     "",
     table(
-      ["", "OrganizationInvitation", "naive provider", "no-op resource (harness only)"],
+      ["", "this package", "naive provider"],
       [
-        ["`__provider` bytes", results.providerSize.invitationBytes, results.providerSize.naiveBytes, results.providerSize.noopBytes],
+        ["wall time", `${s(load.wallMs)} (${load.ratioToFloor}× the ${s(load.floorMs)} floor)`, s(naive.wallMs)],
+        ["failed", String(load.failures), `${naive.failedCreates} creates (each a 429 to its invite)`],
         [
-          "wall time of `up`",
-          `${s(load.wallMs)} (${load.ratioToFloor}× floor)`,
-          `${s(naive.wallMs)} (stopped at the first failure)`,
-          `${s(base.upMs)} (no rate limit)`,
+          "created",
+          String(load.resourcesInState),
+          `${naive.created} (${naive.notAttempted} never attempted: the CLI starts no step after a failure)`,
         ],
-        ["of which before the first step", s(load.firstStepAfterMs), "–", s(base.firstStepAfterMs)],
-        ["failed creates", load.failures, naive.failedCreates, "–"],
-        ["created", load.resourcesInState, naive.created, base.count],
-        ["never attempted (the up stopped)", 0, naive.notAttempted, "–"],
-        [
-          "requests, of which answered 429",
-          `${load.requests.total}, ${load.requests.rateLimited}`,
-          `${naive.requests.total}, ${naive.requests.rateLimited}`,
-          "–",
-        ],
-        ["invitations at the fake", load.invitationsAtFake, naive.created, "–"],
-        ["plugin peak RSS (VmHWM)", `${load.plugin.peakRssMiB} MiB`, "–", `${base.plugin.peakRssMiB} MiB`],
-        ["harness state-file writes, summed", s(load.harnessStateWritesMs), "–", s(base.harnessStateWritesMs)],
+        ["invitations at the fake", String(load.invitationsAtFake), "–"],
+        ["answered 429", String(load.rateLimited), `${naive.failedCreates} on invites`],
       ],
     ),
-    "",
-    `Requests per invitation: ${load.answeredRequestsPerInvitation} answered (one invite each; the role list and the member list ` +
-      `are fetched once per process, the member list again when its 30 s copy ages out), plus ${round(load.requests.rateLimited / load.count, 3)} answered 429.`,
-    "",
-    `Where the time goes: for the first ${s(load.firstStepAfterMs)} the program builds its ${load.count} resources under Pulumi's Node runtime ` +
-      "and no registration has reached the harness yet (the runtime prepares every resource before the first is registered); " +
-      `from the first step to the end the run takes ${load.afterFirstStepRatioToFloor}× the floor` +
-      (load.afterFirstStepRatioToFloor <= 1.05
-        ? `, the rate limit setting the pace (${load.requests.rateLimited} requests answered 429 and retried after their Retry-After). `
-        : `: the steps came slower than the rate limit allows (only ${load.requests.rateLimited} requests answered 429), ` +
-          "so the harness process, not the API, was the bottleneck. ") +
-      "The harness runs the program in this process and rewrites the whole state file after every step, " +
-      `which is why ${base.count} no-op creates alone, with no rate limit, take ${s(base.upMs)}; ` +
-      "with other work on the machine (see the load average above) it gets less CPU and every figure here grows. " +
-      "The provider's settings barely matter (parallel 4 to 32 and maxConcurrency 4 to 16 land within noise of each other, see bench/README.md).",
-    "",
-    `The naive provider's first \`up\` ended with: \`${naive.firstError ?? "no error"}\`. Nothing retries its invite (got retries no POST ` +
-      "by default), and after the first failure the engine starts no new step, finishing only those in flight: a user re-runs `pulumi up` " +
-      "until everything is created.",
+    naive.firstError ? `\nThe naive provider's run ended with: \`${naive.firstError.replace(/\|/g, "\\|")}\`` : "",
   ].join("\n");
 }
 
 function previewSection(results: BenchResults): string {
+  const { load } = results.cli;
   return [
-    "## Preview of 1000 resources",
+    `## Previews of ${load.count} through the real Pulumi CLI`,
     "",
     table(
-      ["Situation", "API calls", "Wall time", "Summary"],
+      ["Preview", "API calls", "Wall"],
+      load.previews.map((p) => [`${load.count} resources, ${p.label}`, p.apiCalls, s(p.wallMs)]),
+    ),
+  ].join("\n");
+}
+
+function stepSection(results: BenchResults): string {
+  const { steps } = results.cli;
+  return [
+    `## Time per step through the real Pulumi CLI, fake latency ${steps.latencyMs} ms`,
+    "",
+    `${steps.count} invitations created by one \`pulumi up --parallel 1\`, then deleted by one \`pulumi destroy\`. A step's time ` +
+      "is the one the CLI prints for it (`created (0.06s)`: two decimals, so 10 ms steps), the engine's own measure from the " +
+      "step's start to its end: the gRPC hop to the plugin, the provider's code and its Qovery requests. Raw GET: a plain " +
+      "HTTP request from the bench process to the same fake. Medians.",
+    "",
+    table(
+      ["", "median", "× raw GET"],
       [
-        ...results.previews.map((p) => [p.situation, p.apiCalls, s(p.wallMs), p.summary]),
-        ["no-op resources, new (harness only)", "–", s(results.harnessBaseline.previewMs), ""],
+        ["raw HTTP GET to the fake", ms(steps.rawGetMs), "1"],
+        [
+          "create step (one invite; the plugin's first create also lists roles and members)",
+          ms(steps.createMs),
+          String(round(steps.createMs / steps.rawGetMs)),
+        ],
+        ["delete step (one cancel)", ms(steps.deleteMs), String(round(steps.deleteMs / steps.rawGetMs))],
+        [`whole \`pulumi up\` of ${steps.count}`, s(steps.upWallMs), "–"],
+        [`whole \`pulumi destroy\` of ${steps.count}`, s(steps.destroyWallMs), "–"],
       ],
     ),
   ].join("\n");
@@ -216,7 +163,8 @@ export function renderMarkdown(results: BenchResults): string {
     `Written by \`npm run bench\` (bench/run.ts) on ${m.date}: Node ${m.node}, @pulumi/pulumi ${m.pulumi}, ` +
       `pulumi-qovery-invitations ${m.packageVersion}, ${m.cpus} × ${m.cpuModel}, load average ${m.loadAverage.start} at the start and ` +
       `${m.loadAverage.end} at the end. The bench took ${m.runtimeSeconds} s after the build. Everything runs against the local ` +
-      "Qovery fake through the engine harness and the real Pulumi dynamic-provider plugin; timings move with the machine's load.",
+      `Qovery fake: the provider-level figures through the engine harness's probes on the real dynamic-provider plugin, the ` +
+      `user-facing ones through the real Pulumi CLI ${m.pulumiCli}; timings move with the machine's load.`,
     "",
     targetsSection(evaluateTargets(results)),
     "",
@@ -225,11 +173,11 @@ export function renderMarkdown(results: BenchResults): string {
     "",
     apiCallsSection(results),
     "",
-    latencySection(results),
-    "",
     loadSection(results),
     "",
     previewSection(results),
+    "",
+    stepSection(results),
     "",
   ].join("\n");
 }

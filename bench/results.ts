@@ -1,15 +1,15 @@
 /** The shape of bench/results.json: everything one run of `npm run bench` measured. */
 import type { ApiCallsResult } from "./scenarios/api-calls";
-import type { HarnessBaselineResult, LoadResult, NaiveLoadResult } from "./scenarios/load";
-import type { PreviewResult } from "./scenarios/preview";
+import type { CliLoadResult, CliNaiveResult, CliStepTimes } from "./scenarios/cli";
 import type { ProviderSizeResult } from "./scenarios/provider-size";
-import type { LatencyRun } from "./scenarios/step-latency";
 
 export interface BenchMeta {
   /** ISO date of the run. */
   date: string;
   node: string;
   pulumi: string;
+  /** `pulumi version` of the CLI the user-facing figures ran through. */
+  pulumiCli: string;
   packageVersion: string;
   cpus: number;
   cpuModel: string;
@@ -17,17 +17,13 @@ export interface BenchMeta {
   loadAverage: { start: number; end: number };
   /** Seconds from the start of bench/run.ts to the report (the build before it is not included). */
   runtimeSeconds: number;
-  /** Whether the harness of this checkout honours `parallel`. */
-  harnessParallel: boolean;
 }
 
 export interface BenchResults {
   meta: BenchMeta;
+  /** Through the harness's probes: what the provider itself stores and calls. */
   providerSize: ProviderSizeResult;
   apiCalls: ApiCallsResult;
-  stepLatency: LatencyRun[];
-  load: LoadResult;
-  naive: NaiveLoadResult;
-  harnessBaseline: HarnessBaselineResult;
-  previews: PreviewResult[];
+  /** Through the real Pulumi CLI: what a user waits for. */
+  cli: { load: CliLoadResult; naive: CliNaiveResult; steps: CliStepTimes };
 }

@@ -1,7 +1,8 @@
 /**
- * A bench bed: a fresh local Qovery fake, an engine harness pointed at it with a state file of
- * its own, and a way to tear both down. Like tests/support/engine.ts, but with the harness's
- * `parallel` option, the plugin's environment and the provider's config left to the scenario.
+ * A bench bed for the provider-level figures (the `__provider` size and the API calls of each
+ * lifecycle method, read through the harness's probes on the plugin's gRPC calls): a fresh local
+ * Qovery fake and an engine harness pointed at it. The user-facing figures go through the real
+ * CLI instead (scenarios/cli.ts).
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -9,9 +10,6 @@ import * as path from "node:path";
 import { startFakeQovery, type FakeQovery, type FakeQoveryOptions } from "../../tests/fake-qovery";
 import { Engine, type HarnessOptions } from "../../tests/harness";
 import { repositoryRoot } from "../../tests/support/installed-package";
-
-/** `parallel` is being added to the harness (max resource steps in flight, default 1). */
-export type BenchHarnessOptions = HarnessOptions & { parallel?: number };
 
 export interface BedOptions {
   fake?: FakeQoveryOptions;
@@ -37,7 +35,7 @@ export async function startBed(options: BedOptions = {}): Promise<Bed> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qovery-bench-"));
   const stateFile = path.join(dir, "state.json");
   const { QOVERY_API_TOKEN: _token, QOVERY_API_URL: _url, ...env } = process.env;
-  const harness: BenchHarnessOptions = {
+  const harness: HarnessOptions = {
     programDir: repositoryRoot,
     stateFile,
     config: { "qovery:apiUrl": fake.url, "qovery:apiToken": fake.apiToken, ...options.config },
@@ -57,10 +55,4 @@ export async function startBed(options: BedOptions = {}): Promise<Bed> {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-/** Whether the harness in this checkout honours `parallel` (otherwise steps run one at a time). */
-export function harnessSupportsParallel(): boolean {
-  const source = fs.readFileSync(path.join(repositoryRoot, "tests", "harness", "index.ts"), "utf8");
-  return /\bparallel\??\s*:/.test(source);
 }

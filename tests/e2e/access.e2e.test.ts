@@ -32,7 +32,7 @@ function changes(result: Pick<RunResult, "steps">): string[] {
 const MUTATIONS = ["postInviteMember", "deleteInviteMember", "editOrganizationMemberRole", "deleteMember"] as const;
 
 describe("access review through the real Pulumi CLI", function () {
-  this.timeout(60_000);
+  this.timeout(180_000);
   let bed: EngineBed;
   let org: string;
   let ownerId: string;
@@ -238,7 +238,7 @@ describe("access review through the real Pulumi CLI", function () {
 });
 
 describe("access review: the member the API token belongs to", function () {
-  this.timeout(60_000);
+  this.timeout(180_000);
   const part = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
   const jwt = [part({ alg: "HS256", typ: "JWT" }), part({ sub: "github|777", email: "Ops@Acme.test" }), "c2lnbmF0dXJl"].join(".");
   let bed: EngineBed;

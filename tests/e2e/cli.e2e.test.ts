@@ -11,7 +11,7 @@ import { plainOccurrences } from "../support/secrets";
 const { OrganizationInvitation } = installed;
 
 describe("the real Pulumi CLI: gates, plan text, exports and warnings", function () {
-  this.timeout(90_000);
+  this.timeout(180_000);
   let bed: EngineBed;
 
   beforeEach(async () => {

@@ -19,7 +19,7 @@ import { installed, repositoryRoot } from "../support/installed-package";
 const { OrganizationInvitation } = installed;
 
 describe("drift gate: preview --expect-no-changes after up --refresh", function () {
-  this.timeout(60_000);
+  this.timeout(180_000);
   let bed: EngineBed;
 
   beforeEach(async () => {

@@ -14,7 +14,7 @@ function processesInGroup(groupId: number): string[] {
 }
 
 describe("npm run example", function () {
-  this.timeout(120_000);
+  this.timeout(300_000);
 
   it("shows the whole lifecycle against the local fake, exits 0 and leaves no process behind", async () => {
     const script = path.join(repositoryRoot, "tests", "sandbox", "run-example.ts");

@@ -21,7 +21,7 @@ function invite(bed: EngineBed, email: string, roleName = "viewer", extra: Recor
 }
 
 describe("OrganizationInvitation through the real Pulumi CLI", function () {
-  this.timeout(60_000);
+  this.timeout(180_000);
   let bed: EngineBed;
 
   beforeEach(async () => {

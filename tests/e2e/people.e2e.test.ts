@@ -20,7 +20,7 @@ function stateOf(bed: EngineBed, name: string): Record<string, unknown> | undefi
 }
 
 describe("following a person through the real Pulumi CLI", function () {
-  this.timeout(60_000);
+  this.timeout(180_000);
   let bed: EngineBed;
 
   beforeEach(async () => {

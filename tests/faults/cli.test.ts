@@ -19,7 +19,7 @@ const FAULTS: [string, Omit<Fault, "operation">][] = [
 ];
 
 describe("faults through the real Pulumi CLI: one run per fault class", function () {
-  this.timeout(90_000);
+  this.timeout(180_000);
   let bed: EngineBed;
 
   before(async () => {

@@ -13,7 +13,7 @@ import { assertInvariants, invitationResources, LinkCollector, scenarioInvariant
 const PEOPLE = 40;
 
 describe("faults: one concurrency limit shared by every resource, through the real plugin", function () {
-  this.timeout(60_000);
+  this.timeout(180_000);
 
   describe("qovery:maxConcurrency 3, 40 steps in flight", () => {
     let bed: EngineBed;

@@ -80,7 +80,7 @@ const TSCONFIG = {
 let project: string;
 
 describe("the packed package, installed in a fresh project like a user installs it", function () {
-  this.timeout(60_000);
+  this.timeout(180_000);
   let packed: string[];
   let compiled: Promise<string> | undefined;
   const compile = () =>
