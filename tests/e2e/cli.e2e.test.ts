@@ -1,7 +1,7 @@
 /**
  * What only the real Pulumi CLI can show: the drift gates' `--expect-no-changes`, the text of
  * `preview --diff` that a pull-request comment quotes, `pulumi stack export` with and without
- * `--show-secrets`, and the provider's warnings in the CLI's own output.
+ * `--show-secrets`, a refresh refused with 403, and the provider's warnings in the CLI's own output.
  */
 import { expect } from "chai";
 import { startEngineBed, type EngineBed } from "../support/engine";
@@ -52,6 +52,21 @@ describe("the real Pulumi CLI: gates, plan text, exports and warnings", function
     expect(text).not.to.include(sent.invitationLink);
     expect(text).not.to.include(bed.fake.apiToken);
     expect(plainOccurrences(exported, "token=")).to.deep.equal([]);
+  });
+
+  it("fails a refresh answered 403 with the advice to use an admin token, dropping nothing from the state", async () => {
+    await bed.engine.up(invite("ada@example.com", "viewer"));
+    bed.fake.setTokenForbidden(true);
+    const error = await bed.engine.refresh().then(
+      () => expect.fail("the refresh passed with a forbidden token"),
+      (failure: Error) => failure.message,
+    );
+    expect(error).to.include("The API token lacks the right to manage members of this organization").and.include("ada@example.com");
+    expect(error).not.to.include(bed.fake.apiToken);
+    bed.fake.setTokenForbidden(false);
+    const resources = (await bed.engine.resources()).filter((r) => r.type.endsWith(":OrganizationInvitation"));
+    expect(resources.map((r) => r.outputs?.invitationStatus)).to.deep.equal(["PENDING"]);
+    await bed.engine.refresh({ expectNoChanges: true });
   });
 
   it("shows the provider's warning about the owner in the CLI's output", async () => {
