@@ -11,8 +11,7 @@ import * as path from "node:path";
 import { parse } from "yaml";
 import { startFakeQovery, type FakeQovery } from "../fake-qovery";
 import { repositoryRoot } from "../support/installed-package";
-import { newProgramDir } from "../support/program-dir";
-import { PulumiShell } from "../support/pulumi-shell";
+import { programStack, type PulumiShell } from "../support/pulumi-shell";
 
 interface WorkflowStep {
   uses?: string;
@@ -57,11 +56,7 @@ describe("examples/ci executed: the workflow's pulumi commands through the real 
 
   before(async () => {
     fake = await startFakeQovery();
-    const dir = await newProgramDir({ "Pulumi.yaml": "name: qovery-access\nruntime: nodejs\nmain: index.ts\n", "index.ts": PROGRAM });
-    shell = new PulumiShell(dir, { QOVERY_API_TOKEN: fake.apiToken });
-    await shell.ok(["stack", "init", "prod"]);
-    await shell.ok(["config", "set", "qovery:apiUrl", fake.url]);
-    await shell.ok(["config", "set", "organizationId", fake.organizationId]);
+    shell = await programStack(fake, PROGRAM, "prod");
   });
   after(async () => {
     shell.dispose();

@@ -7,8 +7,7 @@
  */
 import { expect } from "chai";
 import { startFakeQovery, type FakeQovery } from "../fake-qovery";
-import { newProgramDir } from "../support/program-dir";
-import { PulumiShell } from "../support/pulumi-shell";
+import { programStack, type PulumiShell } from "../support/pulumi-shell";
 
 const PROGRAM = `import * as pulumi from "@pulumi/pulumi";
 import { OrganizationInvitation } from "pulumi-qovery-invitations";
@@ -31,11 +30,7 @@ describe("an up killed with SIGKILL after the invite reached Qovery, through the
 
   before(async () => {
     fake = await startFakeQovery();
-    const dir = await newProgramDir({ "Pulumi.yaml": "name: qovery-access\nruntime: nodejs\nmain: index.ts\n", "index.ts": PROGRAM });
-    shell = new PulumiShell(dir, { QOVERY_API_TOKEN: fake.apiToken });
-    await shell.ok(["stack", "init", "dev"]);
-    await shell.ok(["config", "set", "qovery:apiUrl", fake.url]);
-    await shell.ok(["config", "set", "organizationId", fake.organizationId]);
+    shell = await programStack(fake, PROGRAM, "dev");
   });
   after(async () => {
     shell.dispose();

@@ -7,8 +7,9 @@ import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import type { FakeQovery } from "../fake-qovery";
 import { offlineEnvironment, pulumiCli } from "./pulumi-cli";
-import { userEnvironment } from "./program-dir";
+import { newProgramDir, userEnvironment } from "./program-dir";
 
 export interface ShellResult {
   code: number | null;
@@ -88,4 +89,18 @@ export class PulumiShell {
   dispose(): void {
     fs.rmSync(this.stateDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A user's project for a TypeScript `program` (its index.ts) with the packed package, and a stack
+ * `stack` pointed at `fake`: `qovery:apiUrl` and `organizationId` in stack config, the token in
+ * QOVERY_API_TOKEN, as the CI recipe sets it.
+ */
+export async function programStack(fake: FakeQovery, program: string, stack: string): Promise<PulumiShell> {
+  const dir = await newProgramDir({ "Pulumi.yaml": "name: qovery-access\nruntime: nodejs\nmain: index.ts\n", "index.ts": program });
+  const shell = new PulumiShell(dir, { QOVERY_API_TOKEN: fake.apiToken });
+  await shell.ok(["stack", "init", stack]);
+  await shell.ok(["config", "set", "qovery:apiUrl", fake.url]);
+  await shell.ok(["config", "set", "organizationId", fake.organizationId]);
+  return shell;
 }
