@@ -36,7 +36,7 @@ describe("npm run example", function () {
     expect(output).to.match(/\+ {2}pulumi-nodejs:dynamic\/qovery:OrganizationInvitation Ada\.Lovelace@Example\.com created/);
     expect(output).to.include("invitation ada.lovelace@example.com viewer PENDING");
     expect(output).to.match(/\+-pulumi-nodejs:dynamic\/qovery:OrganizationInvitation: \(replace\)/);
-    expect(output).to.match(/~ roleName +: "viewer" => "devops"/);
+    expect(output).to.match(/~ roleName *: "viewer" => "devops"/);
     expect(output).to.include("invitation ada.lovelace@example.com devops PENDING");
     expect(output).to.include("$ pulumi stack output status\nACCEPTED");
     expect(output).to.match(/\$ pulumi preview --expect-no-changes\n[\s\S]*?2 unchanged/);
