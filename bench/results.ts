@@ -25,5 +25,13 @@ export interface BenchResults {
   providerSize: ProviderSizeResult;
   apiCalls: ApiCallsResult;
   /** Through the real Pulumi CLI: what a user waits for. */
-  cli: { load: CliLoadResult; naive: CliNaiveResult; steps: CliStepTimes };
+  cli: {
+    /** With the CLI's default checkpointing (the state written after every step). */
+    load: CliLoadResult;
+    /** The same with PULUMI_SKIP_CHECKPOINTS=true, where the rate limit, not the state file, sets the pace. */
+    loadSkippingCheckpoints: CliLoadResult;
+    /** The naive provider on the load where the rate limit bites (checkpoints skipped). */
+    naive: CliNaiveResult;
+    steps: CliStepTimes;
+  };
 }

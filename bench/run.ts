@@ -21,7 +21,8 @@ import { repositoryRoot } from "../tests/support/installed-package";
 import { pulumiCli } from "../tests/support/pulumi-cli";
 
 /** `pulumi up --parallel 16` with the provider's default `qovery:maxConcurrency`. */
-const LOAD: CliLoadSettings = { count: 1000, ratePerSecond: 50, parallel: 16, maxConcurrency: 8 };
+const LOAD: CliLoadSettings = { count: 1000, ratePerSecond: 50, parallel: 16, maxConcurrency: 8, skipCheckpoints: false };
+const LOAD_SKIPPING_CHECKPOINTS: CliLoadSettings = { ...LOAD, skipCheckpoints: true };
 const STEP_LATENCY_MS = 20;
 const STEP_COUNT = 20;
 
@@ -50,8 +51,11 @@ async function main(): Promise<void> {
   );
   const load = await cliLoad(LOAD, progress);
 
-  stage(`pulumi ${pulumiVersion}: the naive provider on the same load`);
-  const naive = await cliNaive(LOAD);
+  stage(`pulumi ${pulumiVersion}: the same with PULUMI_SKIP_CHECKPOINTS=true`);
+  const loadSkippingCheckpoints = await cliLoad(LOAD_SKIPPING_CHECKPOINTS, progress);
+
+  stage(`pulumi ${pulumiVersion}: the naive provider on the same load, checkpoints skipped`);
+  const naive = await cliNaive(LOAD_SKIPPING_CHECKPOINTS);
   progress(`    ${naive.failedCreates} failed creates, ${naive.created} created, ${naive.notAttempted} never attempted`);
 
   stage(`pulumi ${pulumiVersion}: ${STEP_COUNT} creates and deletes, one at a time, fake latency ${STEP_LATENCY_MS} ms`);
@@ -73,7 +77,7 @@ async function main(): Promise<void> {
     },
     providerSize,
     apiCalls,
-    cli: { load, naive, steps },
+    cli: { load, loadSkippingCheckpoints, naive, steps },
   };
   const written = writeReport(results, __dirname);
   stage(`wrote ${path.relative(process.cwd(), written.json)} and ${path.relative(process.cwd(), written.markdown)}`);

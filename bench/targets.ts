@@ -61,7 +61,7 @@ const REMEDIES = {
 
 export function evaluateTargets(results: BenchResults): TargetRow[] {
   const { providerSize, meta } = results;
-  const { load, naive, steps } = results.cli;
+  const { load, loadSkippingCheckpoints: skip, naive, steps } = results.cli;
   const rows: TargetRow[] = [];
 
   rows.push({
@@ -135,20 +135,27 @@ export function evaluateTargets(results: BenchResults): TargetRow[] {
   }
   rows.push({
     target: `${load.count} invitations through the CLI: 0 failures`,
-    measured: `${load.failures} failures, ${load.rateLimited} × 429 absorbed, ${load.invitationsAtFake} invitations at the fake`,
-    met: load.failures === 0 && load.invitationsAtFake === load.count,
-    note: `naive provider: ${naive.failedCreates} failed creates, ${naive.count - naive.created} of ${naive.count} not created`,
+    measured: `${load.failures} failures; with checkpoints skipped ${skip.failures}, ${skip.rateLimited} × 429 absorbed, ${skip.invitationsAtFake} invitations at the fake`,
+    met: load.failures === 0 && load.invitationsAtFake === load.count && skip.failures === 0 && skip.invitationsAtFake === skip.count,
+    note: `naive provider on the same load: ${naive.failedCreates} failed creates, ${naive.count - naive.created} of ${naive.count} not created`,
   });
-  rows.push({
-    target: `${load.count} invitations through the CLI: ≤ ${LIMITS.floorRatio}× the ${load.floorMs / 1000} s floor`,
-    measured: `${round(load.wallMs / 1000, 1)} s = ${load.ratioToFloor}×`,
-    met: load.ratioToFloor <= LIMITS.floorRatio,
-    note: `the whole \`pulumi up --parallel ${load.parallel}\`, program, engine and file backend included; qovery:maxConcurrency ${load.maxConcurrency}`,
-    remedy:
-      "Above the floor is the CLI's own work, not the provider's waiting: starting the language runtime and the plugin, building " +
-      "the program's resources, and the local file backend rewriting its checkpoint as steps complete, on a 2-core machine shared " +
-      "with the fake and the plugin. A client-side rate limit in the provider would only save the 429s, not time.",
-  });
+  for (const run of [load, skip]) {
+    rows.push({
+      target: `${run.count} invitations through the CLI${run.skipCheckpoints ? " with PULUMI_SKIP_CHECKPOINTS=true" : ""}: ≤ ${LIMITS.floorRatio}× the ${run.floorMs / 1000} s floor`,
+      measured: `${round(run.wallMs / 1000, 1)} s = ${run.ratioToFloor}×`,
+      met: run.ratioToFloor <= LIMITS.floorRatio,
+      note: `the whole \`pulumi up --parallel ${run.parallel}\`, program, engine and local file backend included; qovery:maxConcurrency ${run.maxConcurrency}; ${run.rateLimited} × 429`,
+      remedy: run.skipCheckpoints
+        ? "Not in provider/: the rest above the floor is the CLI's own work (the language runtime, the plugin, the program " +
+          `building ${run.count} resources, the engine's steps) on a 2-core machine shared with the fake and the plugin: a ` +
+          `preview of the same ${run.count}, which calls nothing, takes ${round(run.previews[0]!.wallMs / 1000, 1)} s by itself.`
+        : "Not in provider/: the CLI rewrites the whole state after every step, and a local file backend writes the whole " +
+          "checkpoint file each time (O(N²) bytes for N resources), so the pace stays below the rate limit (no 429 at all). " +
+          "Pulumi Cloud's backend saves changes incrementally; on a self-managed backend `PULUMI_SKIP_CHECKPOINTS=true` writes " +
+          "once at the end (see the next row). That trades the record of a run cut short, which this package tolerates: a rerun " +
+          "adopts what landed instead of inviting twice.",
+    });
+  }
   for (const preview of load.previews) {
     rows.push({
       target: `preview of ${load.count} (${preview.label}) through the CLI: 0 API calls`,
@@ -162,6 +169,9 @@ export function evaluateTargets(results: BenchResults): TargetRow[] {
     measured: `${meta.runtimeSeconds} s (+ the build)`,
     met: meta.runtimeSeconds < LIMITS.runtimeSeconds,
     note: "",
+    remedy:
+      "The three `pulumi up` runs of 1000 resources through the real CLI take most of it, the default-checkpoint one above all; " +
+      "the bench is not part of `npm test`.",
   });
   return rows;
 }

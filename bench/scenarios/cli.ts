@@ -17,6 +17,11 @@ export interface CliLoadSettings {
   parallel: number;
   /** Stack config qovery:maxConcurrency. */
   maxConcurrency: number;
+  /**
+   * PULUMI_SKIP_CHECKPOINTS=true: the CLI writes the state once at the end instead of after every
+   * step (a local file backend rewrites the whole checkpoint each time, which dominates at 1000).
+   */
+  skipCheckpoints: boolean;
 }
 
 export interface CliPreview {
@@ -46,6 +51,7 @@ export interface CliLoadResult extends CliLoadSettings {
 export interface CliNaiveResult {
   count: number;
   parallel: number;
+  skipCheckpoints: boolean;
   wallMs: number;
   upFailed: boolean;
   /** Invites answered 429: nothing retries them, so each is a failed create. */
@@ -73,6 +79,9 @@ interface CliBed {
   engine: CliEngine;
   close(): Promise<void>;
 }
+
+const checkpointEnv = (settings: CliLoadSettings): Record<string, string> =>
+  settings.skipCheckpoints ? { PULUMI_SKIP_CHECKPOINTS: "true" } : {};
 
 async function startCliBed(options: {
   fake?: FakeQoveryOptions;
@@ -120,6 +129,7 @@ export async function cliLoad(settings: CliLoadSettings, progress: (line: string
     fake: { rateLimitPerSecond: settings.ratePerSecond },
     config: { "qovery:maxConcurrency": String(settings.maxConcurrency) },
     parallel: settings.parallel,
+    env: () => checkpointEnv(settings),
   });
   try {
     const program = invitationProgram(bed.fake.organizationId, people("person", settings.count));
@@ -160,7 +170,7 @@ export async function cliNaive(settings: CliLoadSettings): Promise<CliNaiveResul
     fake: { rateLimitPerSecond: settings.ratePerSecond },
     parallel: settings.parallel,
     // The naive provider reads both from its environment.
-    env: (fake) => ({ QOVERY_API_URL: fake.url, QOVERY_API_TOKEN: fake.apiToken }),
+    env: (fake) => ({ QOVERY_API_URL: fake.url, QOVERY_API_TOKEN: fake.apiToken, ...checkpointEnv(settings) }),
   });
   try {
     const names = people("person", settings.count).map((p) => p.name);
@@ -172,6 +182,7 @@ export async function cliNaive(settings: CliLoadSettings): Promise<CliNaiveResul
     return {
       count: settings.count,
       parallel: settings.parallel,
+      skipCheckpoints: settings.skipCheckpoints,
       wallMs: round(ms),
       upFailed: error !== undefined,
       failedCreates,

@@ -59,8 +59,6 @@ export interface RunResult {
   outputs: Record<string, unknown>;
   /** What the CLI printed. */
   planText: string;
-  /** Warnings and errors the engine reported (provider warnings among them). */
-  diagnostics: { severity: string; message: string; urn?: string }[];
   /** Steps that are not `same` or `read-same`. */
   changes: number;
 }
@@ -89,8 +87,6 @@ export interface RunOptions {
   expectNoChanges?: boolean;
   /** `--diff`. */
   diff?: boolean;
-  /** `--refresh`. */
-  refresh?: boolean;
 }
 
 const PASSPHRASE = "qovery-invitations-tests";
@@ -177,7 +173,7 @@ export class CliEngine {
   readonly stackName: string;
   private readonly options: CliEngineOptions;
   private stack?: Promise<Stack>;
-  private config: Record<string, string>;
+  private readonly config: Record<string, string>;
 
   constructor(options: CliEngineOptions) {
     this.options = options;
@@ -220,12 +216,6 @@ export class CliEngine {
   private configMap(config: Record<string, string>): ConfigMap {
     const secret = new Set(this.options.secretConfigKeys ?? []);
     return Object.fromEntries(Object.entries(config).map(([key, value]) => [key, { value, secret: secret.has(key) }]));
-  }
-
-  /** Sets stack config values (`pulumi config set`), secrets as declared by secretConfigKeys. */
-  async setConfig(values: Record<string, string>): Promise<void> {
-    Object.assign(this.config, values);
-    if (this.stack) await (await this.stack).setAllConfig(this.configMap(values));
   }
 
   preview(program?: Program, options: RunOptions = {}): Promise<RunResult> {
@@ -315,11 +305,6 @@ export class CliEngine {
         steps,
         outputs,
         planText: lines.join("\n"),
-        diagnostics: events.flatMap((e) =>
-          e.diagnosticEvent
-            ? [{ severity: e.diagnosticEvent.severity, message: e.diagnosticEvent.message, urn: e.diagnosticEvent.urn }]
-            : [],
-        ),
         changes: steps.filter((s) => s.op !== "same" && s.op !== "read-same").length,
       };
     };
@@ -331,7 +316,6 @@ export class CliEngine {
             program,
             expectNoChanges: options.expectNoChanges,
             diff: options.diff,
-            refresh: options.refresh,
           });
           return finish(plannedStackOutputs(events));
         case "up": {
@@ -340,7 +324,6 @@ export class CliEngine {
             program,
             expectNoChanges: options.expectNoChanges,
             diff: options.diff,
-            refresh: options.refresh,
           });
           return finish(Object.fromEntries(Object.entries(result.outputs).map(([key, output]) => [key, output.value])));
         }
