@@ -10,7 +10,7 @@
  * - roleId instead of roleName: create (cold, then warm).
  */
 import type { Operation } from "../../tests/fake-qovery";
-import { startBed, type Bed } from "../lib/bed";
+import { startHarnessBed, type HarnessBed } from "../../tests/harness/bed";
 import { installProbe, type Probe, type StepCall } from "../lib/instrument";
 import { emailOf, invitationProgram, type InvitationSpec } from "../lib/programs";
 
@@ -34,7 +34,7 @@ class StepCounter {
   readonly steps: StepCalls[] = [];
 
   constructor(
-    private readonly bed: Bed,
+    private readonly bed: HarnessBed,
     private readonly probe: Probe,
   ) {}
 
@@ -53,8 +53,8 @@ class StepCounter {
   }
 }
 
-async function withBed(body: (bed: Bed, counter: StepCounter) => Promise<void>): Promise<StepCalls[]> {
-  const bed = await startBed();
+async function withBed(body: (bed: HarnessBed, counter: StepCounter) => Promise<void>): Promise<StepCalls[]> {
+  const bed = await startHarnessBed();
   const probe = installProbe(() => bed.fake.callCount());
   try {
     const counter = new StepCounter(bed, probe);

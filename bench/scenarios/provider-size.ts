@@ -5,7 +5,7 @@
  * harness's state file.
  */
 import type { CheckpointResource } from "../../tests/harness";
-import { startBed } from "../lib/bed";
+import { startHarnessBed } from "../../tests/harness/bed";
 import { invitationProgram, naiveProgram, noopProgram } from "../lib/programs";
 
 export interface ProviderSizeResult {
@@ -30,7 +30,7 @@ function providerOf(resources: CheckpointResource[], typeSuffix: string): Checkp
 }
 
 export async function measureProviderSize(): Promise<ProviderSizeResult> {
-  const bed = await startBed({ env: (fake) => ({ QOVERY_API_URL: fake.url, QOVERY_API_TOKEN: fake.apiToken }) });
+  const bed = await startHarnessBed({ env: (fake) => ({ QOVERY_API_URL: fake.url, QOVERY_API_TOKEN: fake.apiToken }) });
   try {
     const organizationId = bed.fake.organizationId;
     const invitation = invitationProgram(organizationId, [{ name: "size" }]);

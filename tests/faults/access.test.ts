@@ -12,7 +12,7 @@ import { randomUUID } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import type { FakeQovery } from "../fake-qovery";
 import { Engine, type Program } from "../harness";
-import type { HarnessBed as EngineBed } from "./harness-bed";
+import type { HarnessBed as EngineBed } from "../harness/bed";
 import { installed, repositoryRoot } from "../support/installed-package";
 import { attempt, Crowd, fastConfig, PARALLEL, startFaultBed } from "./crowd";
 import { INVITATION_TYPE, invitationResources, outputsOf, scenarioInvariants } from "./invariants";

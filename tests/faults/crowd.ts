@@ -9,7 +9,7 @@ import { expect } from "chai";
 import * as fs from "node:fs";
 import type { FakeQovery } from "../fake-qovery";
 import type { Program } from "../support/pulumi-cli";
-import { startHarnessBed, type HarnessBed } from "./harness-bed";
+import { startHarnessBed, type HarnessBed } from "../harness/bed";
 import { installed } from "../support/installed-package";
 
 const { OrganizationInvitation } = installed;

@@ -10,7 +10,7 @@
 import { expect } from "chai";
 import type { Fault, Operation, RecordedExchange } from "../fake-qovery";
 import type { RunResult } from "../harness";
-import type { HarnessBed as EngineBed } from "./harness-bed";
+import type { HarnessBed as EngineBed } from "../harness/bed";
 import { attempt, Crowd, MAX_RETRIES, REQUEST_TIMEOUT_MS, resetState, startFaultBed } from "./crowd";
 import { assertInvariants, INVITATION_TYPE, invitationResources, LinkCollector, outputsOf, scenarioInvariants } from "./invariants";
 

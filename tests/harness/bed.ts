@@ -1,14 +1,14 @@
 /**
- * The engine harness (tests/harness) pointed at a fresh local Qovery fake, with a state file of
- * its own: the bed of the fault matrix, which runs hundreds of operations and would take far
- * longer through the CLI. Each fault class also runs through the real CLI (cli.test.ts).
+ * The engine harness pointed at a fresh local Qovery fake, with a state file of its own: the bed
+ * of the fault matrix (tests/faults) and of the benchmark's provider-level figures (bench/), the
+ * two users the harness is kept for (see README.md).
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { startFakeQovery, type FakeQovery, type FakeQoveryOptions } from "../fake-qovery";
-import { Engine } from "../harness";
 import { repositoryRoot } from "../support/installed-package";
+import { Engine } from "./index";
 
 export interface HarnessBed {
   fake: FakeQovery;
@@ -18,23 +18,32 @@ export interface HarnessBed {
   close(): Promise<void>;
 }
 
-export async function startHarnessBed(
-  options: { fake?: FakeQoveryOptions; config?: (fake: FakeQovery) => Record<string, string>; parallel?: number } = {},
-): Promise<HarnessBed> {
+export interface HarnessBedOptions {
+  fake?: FakeQoveryOptions;
+  /** Stack config added to qovery:apiUrl and qovery:apiToken. */
+  config?: (fake: FakeQovery) => Record<string, string>;
+  /** Resource steps in flight, like the CLI's `--parallel` (default 1). */
+  parallel?: number;
+  /** Environment added to the plugin's (which never holds this process's QOVERY_* variables). */
+  env?: (fake: FakeQovery) => NodeJS.ProcessEnv;
+}
+
+export async function startHarnessBed(options: HarnessBedOptions = {}): Promise<HarnessBed> {
   const fake = await startFakeQovery(options.fake);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qovery-e2e-"));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qovery-harness-"));
   const stateFile = path.join(dir, "state.json");
   const log: string[] = [];
+  const { QOVERY_API_TOKEN: _token, QOVERY_API_URL: _url, ...env } = process.env;
   const engine = new Engine({
     programDir: repositoryRoot,
     stateFile,
     config: {
       "qovery:apiUrl": fake.url,
       "qovery:apiToken": fake.apiToken,
-      "qovery:maxRetryDelayMs": "50",
       ...options.config?.(fake),
     },
     secretConfigKeys: ["qovery:apiToken"],
+    env: { ...env, ...options.env?.(fake) },
     log: (line) => log.push(line),
     parallel: options.parallel,
   });
