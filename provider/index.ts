@@ -14,6 +14,7 @@ import { remove } from "./lifecycle/delete";
 import { diff as diffState, type DiffResult } from "./lifecycle/diff";
 import type { InvitationInputs, InvitationOutputs } from "./lifecycle/model";
 import { read as readInvitation, type ReadResult } from "./lifecycle/read";
+import { checkRole, type RoleCheckContext } from "./lifecycle/role-check";
 import { removalProvider } from "./lifecycle/removal";
 import { update as updateInvitation } from "./lifecycle/update";
 import { resolveSettings, type ConfigSource, type ProviderSettings } from "./settings";
@@ -50,8 +51,30 @@ function lifecycleContext(): LifecycleContext {
   return context;
 }
 
+/** Fields whose own failure makes the role check meaningless. */
+const ROLE_CHECK_FIELDS = ["organizationId", "roleId", "roleName", "role"];
+
 export async function check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<CheckResult> {
-  return checkInputs(news);
+  const checked = checkInputs(news);
+  if (checked.failures.some((failure) => ROLE_CHECK_FIELDS.includes(failure.property))) return checked;
+  const roleFailures = await checkRole(roleCheckContext(), checked.inputs, warnOnce);
+  return { inputs: checked.inputs, failures: [...checked.failures, ...roleFailures] };
+}
+
+function roleCheckContext(): RoleCheckContext {
+  if (settings.problems.length === 0 && !settings.apiToken) {
+    return { unavailable: "no API token (qovery:apiToken or QOVERY_API_TOKEN) is available to this command" };
+  }
+  return lifecycleContext();
+}
+
+const warned = new Set<string>();
+
+/** A warning said once per provider process (one Pulumi command), however many resources meet it. */
+function warnOnce(message: string): void {
+  if (warned.has(message)) return;
+  warned.add(message);
+  console.warn(`warning: ${message}`);
 }
 
 export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<DiffResult> {

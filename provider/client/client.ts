@@ -1,14 +1,17 @@
 /**
  * A typed client for the Qovery endpoints this package needs. It knows nothing of Pulumi: it
- * sends requests (through one shared concurrency limit), validates answers with zod and turns
- * every failure into a QoveryApiError that names the operation and its subject.
+ * sends requests (each attempt takes a slot of the shared concurrency limit, then waits its
+ * turn at the process's throttle), retries them by the rules of retry.ts, validates answers with
+ * zod and turns every failure into a QoveryApiError that names the operation and its subject.
  */
-import { HTTPError, RequestError, TimeoutError, type Got, type OptionsOfTextResponseBody } from "got";
+import { HTTPError, RequestError, TimeoutError, type Got } from "got";
 import type { z } from "zod";
 import type { ProviderSettings } from "../settings";
 import { ConcurrencyLimit } from "./concurrency";
 import { QoveryApiError, type QoveryErrorKind, type RequestSubject } from "./errors";
 import { createHttp } from "./http";
+import { isRateLimited, retryAfterMs, retryDelayMs, type RetryLimits } from "./retry";
+import { Throttle } from "./throttle";
 import { toInvitation, toMember, wireSchemas, type Invitation, type Member, type Role } from "./wire";
 
 /** The API reference's operationIds, used in errors and by the local fake. */
@@ -28,17 +31,30 @@ interface RequestSpec {
   method: "GET" | "POST" | "PUT" | "DELETE";
   path: string;
   json?: unknown;
-  options?: OptionsOfTextResponseBody;
+  /** Whether any failure may be retried; false for the invite, which is retried only on 429. */
+  idempotent: boolean;
+}
+
+/** What the client shares with every other client of the process: Qovery's limits are the token's. */
+export interface ClientPacing {
+  limit: ConcurrencyLimit;
+  throttle: Throttle;
+  sleep(ms: number): Promise<void>;
 }
 
 export class QoveryClient {
   private readonly http: Got;
+  private readonly retryLimits: RetryLimits;
+  private readonly pacing: ClientPacing;
 
-  constructor(
-    settings: ProviderSettings & { apiToken: string },
-    private readonly limit: ConcurrencyLimit = new ConcurrencyLimit(settings.maxConcurrency),
-  ) {
+  constructor(settings: ProviderSettings & { apiToken: string }, pacing: Partial<ClientPacing> = {}) {
     this.http = createHttp(settings);
+    this.retryLimits = { maxRetries: settings.maxRetries, maxRetryDelayMs: settings.maxRetryDelayMs };
+    this.pacing = {
+      limit: pacing.limit ?? new ConcurrencyLimit(settings.maxConcurrency),
+      throttle: pacing.throttle ?? new Throttle(),
+      sleep: pacing.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    };
   }
 
   /**
@@ -52,7 +68,7 @@ export class QoveryClient {
       method: "POST",
       path: `${orgPath(organizationId)}/inviteMember`,
       json: { email, role_id: roleId },
-      options: { retry: { methods: ["POST"], statusCodes: [429], errorCodes: [] } },
+      idempotent: false,
     });
     return toInvitation(this.parse(body, wireSchemas.invitation, "postInviteMember", { organizationId, email }));
   }
@@ -64,6 +80,7 @@ export class QoveryClient {
       subject,
       method: "GET",
       path: `${orgPath(organizationId)}/inviteMember`,
+      idempotent: true,
     });
     return this.parse(body, wireSchemas.invitationList, "getOrganizationInvitedMembers", subject).results.map(toInvitation);
   }
@@ -75,6 +92,7 @@ export class QoveryClient {
       subject,
       method: "GET",
       path: `${orgPath(organizationId)}/inviteMember/${encodeURIComponent(invitationId)}`,
+      idempotent: true,
     });
     return toInvitation(this.parse(body, wireSchemas.invitation, "getMemberInvitation", subject));
   }
@@ -85,6 +103,7 @@ export class QoveryClient {
       subject: { organizationId, email },
       method: "DELETE",
       path: `${orgPath(organizationId)}/inviteMember/${encodeURIComponent(invitationId)}`,
+      idempotent: true,
     });
   }
 
@@ -95,6 +114,7 @@ export class QoveryClient {
       subject,
       method: "GET",
       path: `${orgPath(organizationId)}/member`,
+      idempotent: true,
     });
     return this.parse(body, wireSchemas.memberList, "getOrganizationMembers", subject).results.map(toMember);
   }
@@ -106,6 +126,7 @@ export class QoveryClient {
       subject: { organizationId, email },
       method: "PUT",
       path: `${orgPath(organizationId)}/member`,
+      idempotent: true,
       json: { user_id: memberId, role_id: roleId },
     });
   }
@@ -117,6 +138,7 @@ export class QoveryClient {
       subject: { organizationId, email },
       method: "DELETE",
       path: `${orgPath(organizationId)}/member`,
+      idempotent: true,
       json: { user_id: memberId },
     });
   }
@@ -128,16 +150,36 @@ export class QoveryClient {
       subject,
       method: "GET",
       path: `${orgPath(organizationId)}/availableRole`,
+      idempotent: true,
     });
     return this.parse(body, wireSchemas.roleList, "listOrganizationAvailableRoles", subject).results;
   }
 
   private async send(spec: RequestSpec): Promise<string> {
-    try {
-      const response = await this.limit.run(() => this.http(spec.path, { method: spec.method, json: spec.json, ...spec.options }));
-      return response.body;
-    } catch (error) {
-      throw toApiError(error, spec.operation, spec.subject);
+    const { limit, throttle, sleep } = this.pacing;
+    const firstStartedAt = Date.now();
+    for (let retries = 0; ; retries++) {
+      let startedAt = Date.now();
+      try {
+        const response = await limit.run(async () => {
+          // Inside the slot: a request let through the throttle starts at once, so a pause
+          // stops every request not yet sent. While paused no request could be sent anyway.
+          await throttle.turn();
+          startedAt = Date.now();
+          return this.http(spec.path, { method: spec.method, json: spec.json });
+        });
+        throttle.answered(startedAt);
+        return response.body;
+      } catch (error) {
+        const now = Date.now();
+        const pause = retryAfterMs(this.retryLimits, error, now);
+        if (isRateLimited(error)) throttle.rateLimited(startedAt, pause);
+        else if (error instanceof HTTPError) throttle.answered(startedAt);
+        const delay = retryDelayMs(this.retryLimits, { error, idempotent: spec.idempotent, retries, startedAt: firstStartedAt, now });
+        if (delay === undefined) throw toApiError(error, spec.operation, spec.subject);
+        // A Retry-After pauses the throttle for every request, this one included: no sleep of its own.
+        if (pause === undefined) await sleep(delay);
+      }
     }
   }
 

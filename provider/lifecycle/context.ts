@@ -1,12 +1,13 @@
 /** What the lifecycle functions need from the outside world, built once per provider process. */
 import type { QoveryClient } from "../client/client";
-import type { Member, Role } from "../client/wire";
+import type { Invitation, Member, Role } from "../client/wire";
 import { Directory } from "./directory";
 
 export interface LifecycleContext {
   client: QoveryClient;
   roles: Directory<Role[]>;
   members: Directory<Member[]>;
+  invitations: Directory<Invitation[]>;
   /** Tells the person running `pulumi` something they should know; never throws. */
   warn(message: string): void;
   /** Waits between two invite attempts after a lost response. */
@@ -31,6 +32,7 @@ export function createContext(
     client,
     roles: new Directory((organizationId) => client.listRoles(organizationId), ROLES_TTL_MS),
     members: new Directory((organizationId) => client.listMembers(organizationId), MEMBERS_TTL_MS),
+    invitations: new Directory((organizationId) => client.listInvitations(organizationId), MEMBERS_TTL_MS),
     warn: options.warn ?? ((message) => console.warn(`warning: ${message}`)),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     maxInviteAttempts: options.maxInviteAttempts,

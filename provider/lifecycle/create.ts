@@ -7,14 +7,16 @@
  * - a lost answer to the invite (5xx, reset, timeout) leads to a lookup, and the invitation
  *   that landed is adopted (one that someone else sent with another role is reissued, as after
  *   a 409); the invite is sent again only when nothing landed, after a pause of at most
- *   qovery:maxRetryDelayMs.
+ *   qovery:maxRetryDelayMs;
+ * - expired invitations of the email (left by a console user or an older run) are cancelled
+ *   once the new invitation is sent, so that the organization does not fill up with dead ones.
  */
-import { QoveryApiError } from "../client/errors";
+import { isNotFound, QoveryApiError } from "../client/errors";
 import type { Invitation, Member, Role } from "../client/wire";
 import type { LifecycleContext } from "./context";
 import { resourceId, roleRequestOf, type InvitationInputs, type InvitationOutputs } from "./model";
 import { invitationOutputs, memberOutputs } from "./outputs";
-import { isOwner, membersWithEmail, pendingInvitationFor } from "./people";
+import { expiredInvitationsFor, isOwner, membersWithEmail, pendingInvitationFor } from "./people";
 import { resolveRole } from "./roles";
 
 export interface CreateResult {
@@ -24,15 +26,47 @@ export interface CreateResult {
 
 export async function create(ctx: LifecycleContext, inputs: InvitationInputs): Promise<CreateResult> {
   const { organizationId, email } = inputs;
-  const role = await resolveRole(ctx.roles, organizationId, roleRequestOf(inputs));
   const id = resourceId(organizationId, email);
+  // Two lists shared by every create of the command, fetched side by side.
+  const [role, members] = await Promise.all([
+    resolveRole(ctx.roles, organizationId, roleRequestOf(inputs)),
+    ctx.members.get(organizationId),
+  ]);
 
-  const [member] = membersWithEmail(await ctx.members.get(organizationId), email);
+  const [member] = membersWithEmail(members, email);
   if (member) return { id, outs: await adoptMember(ctx, inputs, role, member) };
 
   const outcome = await inviteOnce(ctx, inputs, role);
   if ("member" in outcome) return { id, outs: await adoptMember(ctx, inputs, role, outcome.member) };
+  await cancelExpiredInvitations(ctx, inputs);
   return { id, outs: invitationOutputs(inputs, role, outcome.invitation) };
+}
+
+/**
+ * Cancels the dead invitations of the email once a live one is sent, found in a recent copy of
+ * the invitation list (shared by the creates of the command). Failures are only warnings: the
+ * new invitation stands, and it is what the state must record.
+ */
+async function cancelExpiredInvitations(ctx: LifecycleContext, inputs: InvitationInputs, known?: Invitation[]): Promise<void> {
+  const { organizationId, email } = inputs;
+  let invitations = known;
+  try {
+    invitations ??= await ctx.invitations.get(organizationId);
+  } catch (error) {
+    ctx.warn(`Expired invitations of ${email} to organization ${organizationId} were not looked for: ${messageOf(error)}`);
+    return;
+  }
+  for (const invitation of expiredInvitationsFor(invitations, email)) {
+    try {
+      await ctx.client.cancelInvitation(organizationId, invitation.id, email);
+    } catch (error) {
+      if (isNotFound(error)) continue;
+      ctx.warn(
+        `The expired invitation ${invitation.id} of ${email} to organization ${organizationId} could not be cancelled ` +
+          `(${messageOf(error)}); cancel it in the Qovery console.`,
+      );
+    }
+  }
 }
 
 /** Sets an existing member's role if it differs, and records them as accepted. */
@@ -88,12 +122,15 @@ async function adoptPendingInvitation(
   reissue: boolean,
 ): Promise<InviteOutcome> {
   const { organizationId, email } = inputs;
-  const pending = pendingInvitationFor(await ctx.client.listInvitations(organizationId), email);
+  const invitations = await ctx.client.listInvitations(organizationId);
+  const pending = pendingInvitationFor(invitations, email);
   if (!pending) {
-    // Qovery may answer 409 for an existing member too.
+    // Qovery may answer 409 for an existing member too, or for an expired invitation.
     const [member] = membersWithEmail(await ctx.members.fresh(organizationId), email);
     if (member) return { member };
-    throw conflict;
+    if (!reissue || expiredInvitationsFor(invitations, email).length === 0) throw conflict;
+    await cancelExpiredInvitations(ctx, inputs, invitations);
+    return inviteOnce(ctx, inputs, role, false);
   }
   return keepOrReissue(ctx, inputs, role, pending, conflict, reissue);
 }
@@ -140,4 +177,8 @@ function isLostAnswer(error: QoveryApiError): boolean {
 
 function isAlreadyMember(error: QoveryApiError): boolean {
   return error.kind === "bad-request" && /already.*member/i.test(error.detail ?? "");
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -15,6 +15,11 @@ export function pendingInvitationFor(invitations: Invitation[], email: string): 
   return invitations.find((invitation) => invitation.status === "PENDING" && sameEmail(invitation.email, email));
 }
 
+/** The expired invitations of an email: Qovery keeps them until they are cancelled. */
+export function expiredInvitationsFor(invitations: Invitation[], email: string): Invitation[] {
+  return invitations.filter((invitation) => invitation.status === "EXPIRED" && sameEmail(invitation.email, email));
+}
+
 /** The organization owner can be neither removed nor given another role through the API. */
 export function isOwner(member: Member): boolean {
   return member.roleName?.trim().toLowerCase() === "owner";

@@ -8,10 +8,11 @@ import type { Directory } from "./directory";
 import type { RoleRequest } from "./model";
 
 export class UnknownRoleError extends Error {
-  constructor(request: RoleRequest, organizationId: string, roles: Role[]) {
+  constructor(request: RoleRequest, organizationId: string, roles: Role[], email?: string) {
     const asked = request.by === "id" ? `roleId "${request.roleId}"` : `roleName "${request.roleName}"`;
     const names = roles.map((role) => `"${role.name}"`).join(", ") || "(none)";
-    super(`Unknown ${asked} in organization ${organizationId}. The organization's roles are: ${names}.`);
+    const person = email ? ` for ${email}` : "";
+    super(`Unknown ${asked}${person} in organization ${organizationId}. The organization's roles are: ${names}.`);
     this.name = "UnknownRoleError";
   }
 }

@@ -191,6 +191,12 @@ class FakeQoveryInstance implements FakeQovery {
     this.store.removeMember(org, this.store.pickMember(org, idOrEmail));
   }
 
+  /** A role changed in the Qovery console, as the API would change it (lag included). */
+  changeMemberRoleBehindBack(idOrEmail: string, roleName: string, organizationId?: string): void {
+    const org = this.store.org(organizationId);
+    this.store.editMemberRole(org, this.store.pickMember(org, idOrEmail).id, this.roleId(roleName, organizationId));
+  }
+
   revokeToken(): void {
     this.credentials.apiTokenRevoked = true;
   }

@@ -172,6 +172,8 @@ export interface FakeQovery {
   deleteInvitation(idOrEmail: string, organizationId?: string): void;
   /** An email must match exactly one member (any case), else this throws. */
   removeMemberBehindBack(idOrEmail: string, organizationId?: string): void;
+  /** A role changed in the Qovery console, as the API would change it (lag included). */
+  changeMemberRoleBehindBack(idOrEmail: string, roleName: string, organizationId?: string): void;
   /** From now on the current apiToken gets 401 (the JWT keeps working). */
   revokeToken(): void;
   /** When true, every request with a valid token (either scheme) gets 403. */

@@ -89,7 +89,7 @@ describe("faults: access lost mid-run, through the real plugin with parallel ste
       const message = error!.message;
       expect(message).to.match(
         new RegExp(
-          `^create of ${INVITATION_TYPE} 'ada' failed: Qovery \\w+ failed \\(organization ${organizationId}, email ada@example\\.com; HTTP \\d{3}: `,
+          `^(check|create) of ${INVITATION_TYPE} 'ada' failed: Qovery \\w+ failed \\(organization ${organizationId}, email ada@example\\.com; HTTP \\d{3}: `,
         ),
       );
       expect(message).not.to.include(bed.fake.apiToken);
@@ -147,7 +147,7 @@ describe("faults: access lost mid-run, through the real plugin with parallel ste
     it("a later refresh with the revoked token fails and drops nothing", async () => {
       const before = invitationResources(bed.engine);
       const { error } = await attempt(errors, () => bed.engine.refresh());
-      expect(error?.message).to.include("getMemberInvitation").and.include("HTTP 401").and.include(REJECTED);
+      expect(error?.message).to.include("getOrganizationInvitedMembers").and.include("HTTP 401").and.include(REJECTED);
       expect(invitationResources(bed.engine)).to.deep.equal(before);
       check();
     });

@@ -41,6 +41,7 @@ const OPERATIONS: [Operation, Phase][] = [
   ["postInviteMember", "up"],
   ["getOrganizationInvitedMembers", "up"],
   ["editOrganizationMemberRole", "up"],
+  ["getOrganizationInvitedMembers", "refresh"],
   ["getMemberInvitation", "refresh"],
   ["getOrganizationMembers", "refresh"],
   ["deleteInviteMember", "destroy"],

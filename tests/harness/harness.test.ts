@@ -248,8 +248,8 @@ describe("engine harness", function () {
       expect(engine.readState().checkpoint.latest.resources).to.deep.equal([]);
     });
 
-    it("close() stops the plugin and leaves no child process", async () => {
-      expect(pluginChildren()).to.have.length(1);
+    it("stops the plugin at the end of every operation, as the CLI does, and close() is idempotent", async () => {
+      expect(pluginChildren()).to.deep.equal([]);
       await engine.close();
       await engine.close();
       expect(pluginChildren()).to.deep.equal([]);

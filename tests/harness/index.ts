@@ -130,6 +130,10 @@ export class Engine {
   /** Stops the plugin process. Idempotent. */
   async close(): Promise<void> {
     this.closed = true;
+    await this.stopPlugin();
+  }
+
+  private async stopPlugin(): Promise<void> {
     const plugin = this.plugin;
     this.plugin = undefined;
     if (!plugin) return;
@@ -164,38 +168,45 @@ export class Engine {
     preview: boolean,
     body: (context: DeploymentContext) => Promise<{ steps: PlannedStep[]; outputs: PropertyMap }>,
   ): Promise<RunResult> {
-    return oneAtATime(async () => {
-      if (this.closed) throw new Error("this Engine is closed");
-      const lines: string[] = [];
-      const print = (line: string) => {
-        lines.push(line);
-        this.options.log(line);
-      };
-      print(`${title} (${this.options.stack}):`);
-      const { steps, outputs } = await body({
-        state: this.state,
-        preview,
-        provider: () => this.provider(),
-        parallel: this.options.parallel,
-        report: (step) => {
-          const line = stepLine(step);
-          if (line) print(line);
-        },
-      });
-      outputLines(outputs).forEach(print);
-      const summary = summaryLine(steps, preview);
-      print(summary);
-      return {
-        steps: steps.map(({ changes, ...step }) => ({ ...step, diffs: changes.map((c) => c.key) })),
-        outputs: reveal(outputs) as Record<string, unknown>,
-        planText: lines.join("\n"),
-        summary,
-        changes: steps.filter((s) => s.op !== "same" && s.op !== "read-same").length,
-      };
-    });
+    // Like the CLI, one plugin process per operation: its caches live for one command.
+    return oneAtATime(() => this.operateOnce(title, preview, body).finally(() => this.stopPlugin()));
   }
 
-  /** The plugin, started and configured on first use and kept for the Engine's life. */
+  private async operateOnce(
+    title: string,
+    preview: boolean,
+    body: (context: DeploymentContext) => Promise<{ steps: PlannedStep[]; outputs: PropertyMap }>,
+  ): Promise<RunResult> {
+    if (this.closed) throw new Error("this Engine is closed");
+    const lines: string[] = [];
+    const print = (line: string) => {
+      lines.push(line);
+      this.options.log(line);
+    };
+    print(`${title} (${this.options.stack}):`);
+    const { steps, outputs } = await body({
+      state: this.state,
+      preview,
+      provider: () => this.provider(),
+      parallel: this.options.parallel,
+      report: (step) => {
+        const line = stepLine(step);
+        if (line) print(line);
+      },
+    });
+    outputLines(outputs).forEach(print);
+    const summary = summaryLine(steps, preview);
+    print(summary);
+    return {
+      steps: steps.map(({ changes, ...step }) => ({ ...step, diffs: changes.map((c) => c.key) })),
+      outputs: reveal(outputs) as Record<string, unknown>,
+      planText: lines.join("\n"),
+      summary,
+      changes: steps.filter((s) => s.op !== "same" && s.op !== "read-same").length,
+    };
+  }
+
+  /** The plugin, started and configured on first use and stopped at the end of the operation. */
   private async provider(): Promise<ProviderClient> {
     this.plugin ??= (async () => {
       const { programDir, env, log, project, stack, config, secretConfigKeys } = this.options;

@@ -98,7 +98,8 @@ describe("create", () => {
     const { outs } = await create(bed.ctx, inputs);
     expect(bed.fake.invitations()).to.have.length(1);
     expect(outs.invitationStatus).to.equal("PENDING");
-    expect(bed.fake.callCount("getOrganizationInvitedMembers")).to.equal(1);
+    // The command's copy of the list (for expired invitations), then the look after the 502.
+    expect(bed.fake.callCount("getOrganizationInvitedMembers")).to.equal(2);
     expect(bed.fake.callCount("postInviteMember")).to.equal(2);
   });
 
@@ -124,5 +125,22 @@ describe("create", () => {
     await Promise.all(["a", "b", "c"].map((name) => create(bed.ctx, { ...inputs, email: `${name}@example.com` })));
     expect(bed.fake.callCount("listOrganizationAvailableRoles")).to.equal(1);
     expect(bed.fake.invitations()).to.have.length(3);
+  });
+
+  it("cancels the expired invitations of the email once the new one is sent", async () => {
+    const expired = bed.fake.addInvitation({ email: "Jane@example.com", roleName: "viewer", status: "EXPIRED" });
+    const other = bed.fake.addInvitation({ email: "bob@example.com", roleName: "viewer", status: "EXPIRED" });
+    const { outs } = await create(bed.ctx, inputs);
+    expect(bed.fake.invitations().map((i) => i.id)).to.have.members([outs.invitationId, other.id]);
+    expect(bed.fake.invitations().map((i) => i.id)).not.to.include(expired.id);
+    expect(bed.fake.callCount("postInviteMember")).to.equal(1);
+  });
+
+  it("keeps the new invitation, with a warning, when the expired one cannot be cancelled", async () => {
+    bed.fake.addInvitation({ email: "jane@example.com", roleName: "viewer", status: "EXPIRED" });
+    bed.fake.injectFault({ operation: "deleteInviteMember", status: 400 });
+    const { outs } = await create(bed.ctx, inputs);
+    expect(outs.invitationStatus).to.equal("PENDING");
+    expect(bed.warnings.join("\n")).to.match(/expired invitation .* of jane@example\.com .* could not be cancelled/);
   });
 });

@@ -53,4 +53,38 @@ describe("Directory (short-lived per-organization lists)", () => {
     directory.forget("a");
     expect(await directory.get("a")).to.equal("a#3");
   });
+
+  it("keeps a newer copy when an older failed fetch settles after forget and a new fetch", async () => {
+    let failOld!: (error: Error) => void;
+    const slow = new Directory<string>(
+      (organizationId) =>
+        fetches.push(organizationId) === 1
+          ? new Promise((_resolve, reject) => (failOld = reject))
+          : Promise.resolve(`${organizationId}#${fetches.length}`),
+      1000,
+      () => now,
+    );
+    const old = slow.get("a");
+    slow.forget("a");
+    expect(await slow.get("a")).to.equal("a#2");
+    failOld(new Error("unavailable"));
+    await rejectionOf(old);
+    expect(await slow.get("a")).to.equal("a#2");
+    expect(fetches).to.have.length(2);
+  });
+
+  it("keeps the command's copy whatever its age, apart from the recent copies", async () => {
+    expect(await directory.current("a")).to.equal("a#1");
+    now = 3_600_000;
+    expect(await directory.current("a")).to.equal("a#1");
+    expect(await directory.get("a"), "a recent copy is fetched on its own").to.equal("a#2");
+    expect(await directory.fresh("a")).to.equal("a#3");
+    expect(await directory.current("a"), "fresh() leaves the command's copy").to.equal("a#1");
+  });
+
+  it("drops the command's copy too on forget, after a change of ours", async () => {
+    await directory.current("a");
+    directory.forget("a");
+    expect(await directory.current("a")).to.equal("a#2");
+  });
 });

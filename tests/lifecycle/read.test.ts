@@ -30,7 +30,9 @@ describe("read", () => {
   }
 
   it("reports a pending invitation with one request", async () => {
+    bed.nextCommand();
     expect(await readProps(outs)).to.deep.equal(outs);
+    expect(bed.fake.callCount("getOrganizationInvitedMembers")).to.equal(1);
     expect(bed.fake.callCount()).to.equal(1);
   });
 
@@ -83,6 +85,7 @@ describe("read", () => {
     beforeEach(async () => {
       bed.fake.acceptInvitation("jane@example.com", { memberId: "github|123" });
       accepted = (await readProps(outs))!;
+      bed.nextCommand();
     });
 
     it("reports the member's current role, changed outside the program", async () => {

@@ -22,6 +22,8 @@ export interface QoveryTestBed {
   client: QoveryClient;
   ctx: LifecycleContext;
   warnings: string[];
+  /** A fresh lifecycle context, as the plugin process of the next Pulumi command has. */
+  nextCommand(): void;
   close(): Promise<void>;
 }
 
@@ -31,7 +33,20 @@ export async function startTestBed(options: FakeQoveryOptions = {}, overrides: P
   const settings = testSettings(fake, overrides);
   const client = new QoveryClient(settings);
   const warnings: string[] = [];
-  const ctx = createContext(client, { maxInviteAttempts: settings.maxRetries + 1, warn: (message) => warnings.push(message) });
-  ctx.sleep = () => Promise.resolve();
-  return { fake, client, ctx, warnings, close: () => fake.close() };
+  const newContext = () => {
+    const ctx = createContext(client, { maxInviteAttempts: settings.maxRetries + 1, warn: (message) => warnings.push(message) });
+    ctx.sleep = () => Promise.resolve();
+    return ctx;
+  };
+  const bed: QoveryTestBed = {
+    fake,
+    client,
+    ctx: newContext(),
+    warnings,
+    nextCommand: () => {
+      bed.ctx = newContext();
+    },
+    close: () => fake.close(),
+  };
+  return bed;
 }

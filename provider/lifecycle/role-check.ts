@@ -1,0 +1,59 @@
+/**
+ * The half of check that asks Qovery: does the role a resource asks for exist in its
+ * organization? A typo then fails `pulumi preview`, on the role's field and naming the person,
+ * instead of failing `pulumi up` halfway. Every resource of the program is checked in the same
+ * preview, against one roles request per organization (the command's copy, Directory.current),
+ * which create then reuses.
+ *
+ * It is skipped, with a warning, where it cannot be done: no API token at preview time (a pull
+ * request from a fork gets no secrets), or an organization or role not known yet. create checks
+ * the role again either way. Every other failure (a token without rights, an unknown
+ * organization, an API that keeps failing) fails the preview with the same error `up` would give.
+ */
+import { namingEmail } from "../client/errors";
+import type { CheckFailure } from "./check";
+import type { LifecycleContext } from "./context";
+import { isUnknown, LEGACY_ROLES, type LegacyRole, type RoleRequest } from "./model";
+import { findRole, UnknownRoleError } from "./roles";
+
+/** Why the roles could not be checked, or the context to check them with. */
+export type RoleCheckContext = LifecycleContext | { unavailable: string };
+
+export async function checkRole(
+  source: RoleCheckContext,
+  inputs: Record<string, unknown>,
+  warnOnce: (message: string) => void,
+): Promise<CheckFailure[]> {
+  const asked = roleAsked(inputs);
+  if (!asked) return [];
+  if ("unavailable" in source) {
+    warnOnce(`Roles were not checked against Qovery: ${source.unavailable}. \`pulumi up\` checks each role before inviting.`);
+    return [];
+  }
+  const { organizationId, email } = inputs;
+  if (typeof organizationId !== "string" || isUnknown(organizationId) || asked.unknown) {
+    warnOnce(
+      "Roles were not checked against Qovery for resources whose organizationId or role is not known until `pulumi up`; " +
+        "`pulumi up` checks each role before inviting.",
+    );
+    return [];
+  }
+  const person = typeof email === "string" ? email : undefined;
+  const roles = await source.roles.current(organizationId).catch((error: unknown) => {
+    throw namingEmail(error, person);
+  });
+  if (findRole(roles, asked.request)) return [];
+  return [{ property: asked.property, reason: new UnknownRoleError(asked.request, organizationId, roles, person).message }];
+}
+
+/** The role input the resource uses, or undefined when check already failed it. */
+function roleAsked(inputs: Record<string, unknown>): { property: string; request: RoleRequest; unknown: boolean } | undefined {
+  const { roleId, roleName, role } = inputs;
+  if (typeof roleId === "string") return { property: "roleId", request: { by: "id", roleId }, unknown: isUnknown(roleId) };
+  if (typeof roleName === "string") return { property: "roleName", request: { by: "name", roleName }, unknown: isUnknown(roleName) };
+  if (typeof role === "string") {
+    const name = LEGACY_ROLES[role as LegacyRole];
+    return { property: "role", request: { by: "name", roleName: name ?? role }, unknown: isUnknown(role) };
+  }
+  return undefined;
+}
