@@ -14,6 +14,7 @@ import { remove } from "./lifecycle/delete";
 import { diff as diffState, type DiffResult } from "./lifecycle/diff";
 import type { InvitationInputs, InvitationOutputs } from "./lifecycle/model";
 import { read as readInvitation, type ReadResult } from "./lifecycle/read";
+import { takeProgramRoles } from "./lifecycle/program-roles";
 import { checkRole, type RoleCheckContext } from "./lifecycle/role-check";
 import { removalProvider } from "./lifecycle/removal";
 import { update as updateInvitation } from "./lifecycle/update";
@@ -55,9 +56,10 @@ function lifecycleContext(): LifecycleContext {
 const ROLE_CHECK_FIELDS = ["organizationId", "roleId", "roleName", "role"];
 
 export async function check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<CheckResult> {
-  const checked = checkInputs(news);
+  const { asks, rest } = takeProgramRoles(news);
+  const checked = checkInputs(rest);
   if (checked.failures.some((failure) => ROLE_CHECK_FIELDS.includes(failure.property))) return checked;
-  const roleFailures = await checkRole(roleCheckContext(), checked.inputs, warnOnce);
+  const roleFailures = await checkRole(roleCheckContext(), checked.inputs, asks, warnOnce);
   return { inputs: checked.inputs, failures: [...checked.failures, ...roleFailures] };
 }
 

@@ -1,5 +1,6 @@
 /** The OrganizationInvitation resource: one person, one Qovery organization, one role. */
 import * as pulumi from "@pulumi/pulumi";
+import { programRoleInput } from "./role-asks";
 import * as shim from "./shim";
 
 /** The deprecated role enum of Qovery's API. Use `roleName` instead. */
@@ -72,7 +73,7 @@ export class OrganizationInvitation extends pulumi.dynamic.Resource {
     super(
       shim,
       name,
-      { roleId: undefined, roleName: undefined, onExpired: undefined, ...args, ...outputs },
+      { roleId: undefined, roleName: undefined, onExpired: undefined, ...args, ...outputs, ...programRoleInput(args) },
       { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "invitationLink"] },
       "qovery",
       "OrganizationInvitation",

@@ -14,7 +14,9 @@ import { namingEmail } from "../client/errors";
 import type { CheckFailure } from "./check";
 import type { LifecycleContext } from "./context";
 import { isUnknown, LEGACY_ROLES, type LegacyRole, type RoleRequest } from "./model";
+import { whoAsks, type ProgramRoleAsk } from "./program-roles";
 import { findRole, UnknownRoleError } from "./roles";
+import type { Role } from "../client/wire";
 
 /** Why the roles could not be checked, or the context to check them with. */
 export type RoleCheckContext = LifecycleContext | { unavailable: string };
@@ -22,6 +24,7 @@ export type RoleCheckContext = LifecycleContext | { unavailable: string };
 export async function checkRole(
   source: RoleCheckContext,
   inputs: Record<string, unknown>,
+  programAsks: ProgramRoleAsk[],
   warnOnce: (message: string) => void,
 ): Promise<CheckFailure[]> {
   const asked = roleAsked(inputs);
@@ -43,16 +46,35 @@ export async function checkRole(
     throw namingEmail(error, person);
   });
   if (findRole(roles, asked.request)) return [];
-  return [{ property: asked.property, reason: new UnknownRoleError(asked.request, organizationId, roles, person).message }];
+  const reason = new UnknownRoleError(asked.request, organizationId, roles, person).message;
+  return [{ property: asked.property, reason: reason + everyUnknownAsk(programAsks, roles, organizationId) }];
+}
+
+/**
+ * The engine stops at this first invalid resource, so its failure names every role of the
+ * program that the organization does not have, with who asks for it.
+ */
+function everyUnknownAsk(asks: ProgramRoleAsk[], roles: Role[], organizationId: string): string {
+  const unknown = asks.flatMap((ask) => {
+    const asked = roleAsked(ask);
+    if (!asked || asked.unknown || findRole(roles, asked.request)) return [];
+    return [`${asked.property} "${String(ask[asked.property as keyof ProgramRoleAsk])}" (${whoAsks(ask)})`];
+  });
+  if (unknown.length === 0) return "";
+  return ` Every role this program asks for that organization ${organizationId} does not have: ${unknown.join("; ")}.`;
 }
 
 /** The role input the resource uses, or undefined when check already failed it. */
-function roleAsked(inputs: Record<string, unknown>): { property: string; request: RoleRequest; unknown: boolean } | undefined {
+function roleAsked(inputs: {
+  roleId?: unknown;
+  roleName?: unknown;
+  role?: unknown;
+}): { property: string; request: RoleRequest; unknown: boolean } | undefined {
   const { roleId, roleName, role } = inputs;
   if (typeof roleId === "string") return { property: "roleId", request: { by: "id", roleId }, unknown: isUnknown(roleId) };
   if (typeof roleName === "string") return { property: "roleName", request: { by: "name", roleName }, unknown: isUnknown(roleName) };
   if (typeof role === "string") {
-    const name = LEGACY_ROLES[role as LegacyRole];
+    const name = LEGACY_ROLES[role.trim().toUpperCase() as LegacyRole];
     return { property: "role", request: { by: "name", roleName: name ?? role }, unknown: isUnknown(role) };
   }
   return undefined;

@@ -23,9 +23,12 @@ export function findRole(roles: Role[], request: RoleRequest): Role | undefined 
   return roles.find((role) => role.name.trim().toLowerCase() === wanted);
 }
 
-/** Looks the role up in the cached list, and once more in a fresh list before giving up. */
+/**
+ * Looks the role up in the command's list (the one check used), and once more in a fresh list
+ * before giving up (a role created in the console since).
+ */
 export async function resolveRole(roles: Directory<Role[]>, organizationId: string, request: RoleRequest): Promise<Role> {
-  const cached = findRole(await roles.get(organizationId), request);
+  const cached = findRole(await roles.current(organizationId), request);
   if (cached) return cached;
   const latest = await roles.fresh(organizationId);
   const role = findRole(latest, request);

@@ -64,7 +64,7 @@ describe("drift gate: preview --expect-no-changes after up --refresh", function 
     expect(response.status, await response.text()).to.equal(200);
   }
 
-  it("passes right after an up, and after a refresh that finds nothing, calling Qovery only to refresh", async () => {
+  it("passes right after an up, and after a refresh that finds nothing, calling Qovery only to check roles and refresh", async () => {
     const first = await upWithRefresh(team());
     expect(changedSteps(first.refreshed)).to.deep.equal([]);
     expect(changedSteps(first.applied)).to.have.members(["create ada", "create bob"]);
@@ -72,9 +72,13 @@ describe("drift gate: preview --expect-no-changes after up --refresh", function 
     bed.fake.resetCounts();
     const gate = await bed.engine.preview(team());
     expect(gate.changes, gate.planText).to.equal(0);
-    expect(bed.fake.callCount(), "calls to Qovery during preview").to.equal(0);
+    // The gate's only request: the role list, once for the organization, to check every role.
+    expect(
+      bed.fake.exchanges.map((e) => e.operation),
+      "calls to Qovery during preview",
+    ).to.deep.equal(["listOrganizationAvailableRoles"]);
 
-    // The next pipeline run on main: the refresh reads each invitation, and finds no drift.
+    // The next pipeline run on main: the refresh reads the invitation list, and finds no drift.
     const again = await upWithRefresh(team());
     expect(again.refreshed.changes, again.refreshed.planText).to.equal(0);
     expect(again.applied.changes, again.applied.planText).to.equal(0);

@@ -32,7 +32,7 @@ describe("npm run example", function () {
     const output = stdout;
     // What the CLI printed, command by command.
     expect(output).to.include("$ pulumi preview\nPreviewing update (dev):");
-    expect(output).to.include("Qovery calls during preview: 0");
+    expect(output).to.include("Qovery calls during preview: 1 (listOrganizationAvailableRoles: the role check)");
     expect(output).to.match(/\+ {2}pulumi-nodejs:dynamic\/qovery:OrganizationInvitation Ada\.Lovelace@Example\.com created/);
     expect(output).to.include("invitation ada.lovelace@example.com viewer PENDING");
     expect(output).to.match(/\+-pulumi-nodejs:dynamic\/qovery:OrganizationInvitation: \(replace\)/);

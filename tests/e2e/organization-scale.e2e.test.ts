@@ -2,7 +2,8 @@
  * Through the real Pulumi CLI, what an organization of many people costs and what its preview
  * catches: a refresh reads one invitation list and one member list per organization, whatever the
  * number of people, and still sees every change made since the last run; a role typo fails
- * `pulumi preview` (against one roles request for the whole program), before anything is applied.
+ * `pulumi preview`, naming every typo of the program at once against one roles request, before
+ * anything is applied.
  */
 import { expect } from "chai";
 import type { FakeQovery } from "../fake-qovery";
@@ -97,19 +98,25 @@ describe("an organization of many people, through the real Pulumi CLI", function
       }
     };
 
-    it("fails the preview on a role typo, naming the person, the field and the organization's roles, with one roles request", async () => {
+    it("fails the preview on role typos, naming every one with who asks for it, and the organization's roles, with one roles request", async () => {
       const program = people({
         "ada@example.com": "viewer",
-        "bob@example.com": "devops",
+        "bob@example.com": "Developer",
         "cy@example.com": "Admin",
         "dee@example.com": "admn",
-        "eve@example.com": "viewer",
+        "eve@example.com": "admn",
       });
       const error = await rejectionOf(bed.engine.preview(program));
-      expect(error.message).to.include(
-        `property roleName value {admn} has a problem: Unknown roleName "admn" for dee@example.com in organization ${bed.fake.organizationId}. ` +
-          `The organization's roles are: "admin", "devops", "billing", "viewer", "owner", "Data Scientists".`,
+      expect(error.message).to.match(
+        new RegExp(
+          `property roleName value \\{(admn|Developer)\\} has a problem: Unknown roleName "(admn|Developer)" for (bob|dee|eve)@example\\.com ` +
+            `in organization ${bed.fake.organizationId}\\. The organization's roles are: "admin", "devops", "billing", "viewer", "owner", "Data Scientists"\\.`,
+        ),
       );
+      expect(error.message).to.include(`Every role this program asks for that organization ${bed.fake.organizationId} does not have:`);
+      expect(error.message).to.include('roleName "Developer" (bob@example.com)');
+      expect(error.message).to.include('roleName "admn" (dee@example.com, eve@example.com)');
+      expect(error.message).not.to.include('roleName "Admin" (');
       expect(error.message).not.to.include(bed.fake.apiToken);
       expect(bed.fake.callCount("listOrganizationAvailableRoles")).to.equal(1);
       expect(mutatingCalls(bed.fake)).to.equal(0);
@@ -133,11 +140,13 @@ describe("an organization of many people, through the real Pulumi CLI", function
             people: [
               { email: "bob@example.com", roleName: "viewer" },
               { email: "cy@example.com", roleName: "veiwer" },
+              { email: "dan@example.com", roleName: "devop" },
             ],
           });
         }),
       );
-      expect(error.message).to.include('Unknown roleName "veiwer" for cy@example.com');
+      expect(error.message).to.match(/Unknown roleName "(veiwer|devop)" for (cy|dan)@example\.com/);
+      expect(error.message).to.include('roleName "veiwer" (cy@example.com); roleName "devop" (dan@example.com)');
       expect(bed.fake.callCount("listOrganizationAvailableRoles")).to.equal(1);
       expect(mutatingCalls(bed.fake)).to.equal(0);
     });

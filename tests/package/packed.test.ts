@@ -166,7 +166,10 @@ describe("the packed package, installed in a fresh project like a user installs 
 
       fake.resetCounts();
       await shell.ok(["preview", "--expect-no-changes"]);
-      expect(fake.callCount()).to.equal(0);
+      expect(
+        fake.exchanges.map((e) => e.operation),
+        "only check's role list",
+      ).to.deep.equal(["listOrganizationAvailableRoles"]);
 
       const destroyed = await shell.ok(["destroy", "--yes"]);
       expect(destroyed).to.match(/- 2 deleted/);

@@ -59,4 +59,26 @@ describe("provider module", () => {
     await provider.delete(id, { ...outs });
     expect(fake.invitations()).to.deep.equal([]);
   });
+
+  it("checks the role against the organization's roles, naming every unknown role the program asks for, and drops the program's list", async () => {
+    // Other settings than the tests above: a new context, whose role list is not fetched yet.
+    await provider.configure(config({ "qovery:apiUrl": fake.url, "qovery:apiToken": fake.apiToken, "qovery:maxRetries": "4" }));
+    fake.resetCounts();
+    const __programRoles = [
+      { roleName: "viewer", emails: ["ada@example.com"], people: 1 },
+      { roleName: "admn", emails: ["bob@example.com", "cy@example.com", "dee@example.com"], people: 5 },
+      { roleId: "3f1c2a8e-5b7d-4c9e-8a21-0d6f4b2e9c11", emails: ["eve@example.com"], people: 1 },
+    ];
+    const good = await provider.check({}, { ...inputs(), __programRoles });
+    expect(good.failures).to.deep.equal([]);
+    expect(good.inputs).not.to.have.property("__programRoles");
+    const bad = await provider.check({}, { ...inputs(), email: "bob@example.com", roleName: "admn", __programRoles });
+    expect(bad.failures).to.have.length(1);
+    expect(bad.failures[0]).to.include({ property: "roleName" });
+    expect(bad.failures[0]!.reason).to.include(`Unknown roleName "admn" for bob@example.com in organization ${fake.organizationId}.`);
+    expect(bad.failures[0]!.reason).to.include(
+      'roleName "admn" (bob@example.com, cy@example.com, dee@example.com and 2 more); roleId "3f1c2a8e-5b7d-4c9e-8a21-0d6f4b2e9c11" (eve@example.com).',
+    );
+    expect(fake.callCount()).to.equal(1);
+  });
 });

@@ -64,7 +64,7 @@ async function main(): Promise<void> {
 
     heading("pulumi preview");
     await pulumi(["preview"]);
-    console.log(`Qovery calls during preview: ${fake.callCount()}`);
+    console.log(`Qovery calls during preview: ${fake.callCount()} (${fake.exchanges.map((e) => e.operation).join(", ")}: the role check)`);
 
     heading("pulumi up");
     await pulumi(["up", "--yes"]);

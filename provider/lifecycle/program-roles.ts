@@ -1,0 +1,37 @@
+/**
+ * The program's role requests for one organization, as sdk/role-asks.ts sends them with every
+ * OrganizationInvitation in the internal input `__programRoles`: each distinct roleName, roleId
+ * or role asked for, with up to three of the emails that ask for it and how many people do.
+ * check reads and drops it (see role-check.ts).
+ */
+export const PROGRAM_ROLES_INPUT = "__programRoles";
+
+export interface ProgramRoleAsk {
+  roleName?: string;
+  roleId?: string;
+  role?: string;
+  emails: string[];
+  people: number;
+}
+
+/** The asks in a resource's raw inputs, and the inputs without them. Malformed entries are ignored. */
+export function takeProgramRoles(news: Record<string, unknown>): { asks: ProgramRoleAsk[]; rest: Record<string, unknown> } {
+  const { [PROGRAM_ROLES_INPUT]: raw, ...rest } = news;
+  const asks = Array.isArray(raw) ? raw.filter(isAsk) : [];
+  return { asks, rest };
+}
+
+function isAsk(value: unknown): value is ProgramRoleAsk {
+  if (typeof value !== "object" || value === null) return false;
+  const ask = value as Record<string, unknown>;
+  const named = ["roleName", "roleId", "role"].filter((key) => typeof ask[key] === "string");
+  return (
+    named.length === 1 && Array.isArray(ask.emails) && ask.emails.every((e) => typeof e === "string") && typeof ask.people === "number"
+  );
+}
+
+/** `bob@example.com`, or `cy@example.com, dan@example.com and 2 more`. */
+export function whoAsks(ask: ProgramRoleAsk): string {
+  const more = ask.people - ask.emails.length;
+  return more > 0 ? `${ask.emails.join(", ")} and ${more} more` : ask.emails.join(", ");
+}
