@@ -16,6 +16,7 @@ import type { InvitationInputs, InvitationOutputs } from "./lifecycle/model";
 import { checkDowngradeRole } from "./lifecycle/on-delete";
 import { read as readInvitation, type ReadResult } from "./lifecycle/read";
 import { removalProvider } from "./lifecycle/removal";
+import { rosterGuardProvider } from "./lifecycle/roster-guard";
 import { tokenIdentity } from "./lifecycle/token";
 import { update as updateInvitation } from "./lifecycle/update";
 import { resolveSettings, type ConfigSource, type ProviderSettings } from "./settings";
@@ -98,6 +99,9 @@ export { deleteInvitation as delete };
 
 /** The UnmanagedAccessRemoval resource of an authoritative roster (sdk/removal-shim.ts delegates here). */
 export const removal = removalProvider(lifecycleContext, () => settings.apiToken);
+
+/** The RosterGuard resource of a roster with guardrails (sdk/roster-guard-shim.ts delegates here). */
+export const rosterGuard = rosterGuardProvider();
 
 export { QoveryClient } from "./client/client";
 export { QoveryApiError, MissingTokenError, InvalidSettingsError } from "./client/errors";
