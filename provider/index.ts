@@ -13,10 +13,13 @@ import { create as createInvitation, type CreateResult } from "./lifecycle/creat
 import { remove } from "./lifecycle/delete";
 import { diff as diffState, type DiffResult } from "./lifecycle/diff";
 import type { InvitationInputs, InvitationOutputs } from "./lifecycle/model";
+import { checkDowngradeRole } from "./lifecycle/on-delete";
 import { read as readInvitation, type ReadResult } from "./lifecycle/read";
 import { takeProgramRoles } from "./lifecycle/program-roles";
 import { checkRole, type RoleCheckContext } from "./lifecycle/role-check";
 import { removalProvider } from "./lifecycle/removal";
+import { rosterGuardProvider } from "./lifecycle/roster-guard";
+import { tokenIdentity } from "./lifecycle/token";
 import { update as updateInvitation } from "./lifecycle/update";
 import { resolveSettings, type ConfigSource, type ProviderSettings } from "./settings";
 
@@ -91,7 +94,11 @@ function forEmail(email: unknown): (error: unknown) => never {
 }
 
 export async function create(inputs: Record<string, unknown>): Promise<CreateResult> {
-  return createInvitation(lifecycleContext(), inputs as unknown as InvitationInputs).catch(forEmail(inputs.email));
+  const ctx = lifecycleContext();
+  const declared = inputs as unknown as InvitationInputs;
+  return checkDowngradeRole(ctx, declared)
+    .then(() => createInvitation(ctx, declared))
+    .catch(forEmail(inputs.email));
 }
 
 export async function read(id: string, props: Record<string, unknown>): Promise<ReadResult> {
@@ -103,18 +110,23 @@ export async function update(
   olds: Record<string, unknown>,
   news: Record<string, unknown>,
 ): Promise<{ outs: InvitationOutputs }> {
-  return updateInvitation(lifecycleContext(), olds as unknown as InvitationOutputs, news as unknown as InvitationInputs).catch(
-    forEmail(olds.email),
-  );
+  const ctx = lifecycleContext();
+  const declared = news as unknown as InvitationInputs;
+  return checkDowngradeRole(ctx, declared)
+    .then(() => updateInvitation(ctx, olds as unknown as InvitationOutputs, declared))
+    .catch(forEmail(olds.email));
 }
 
 async function deleteInvitation(_id: string, props: Record<string, unknown>): Promise<void> {
-  return remove(lifecycleContext(), props as unknown as InvitationOutputs).catch(forEmail(props.email));
+  return remove(lifecycleContext(), props as unknown as InvitationOutputs, tokenIdentity(settings.apiToken)).catch(forEmail(props.email));
 }
 export { deleteInvitation as delete };
 
 /** The UnmanagedAccessRemoval resource of an authoritative roster (sdk/removal-shim.ts delegates here). */
 export const removal = removalProvider(lifecycleContext, () => settings.apiToken);
+
+/** The RosterGuard resource of a roster with guardrails (sdk/roster-guard-shim.ts delegates here). */
+export const rosterGuard = rosterGuardProvider();
 
 export { QoveryClient } from "./client/client";
 export { QoveryApiError, MissingTokenError, InvalidSettingsError } from "./client/errors";

@@ -4,11 +4,17 @@
  *
  * Prints who has access to a Qovery organization (every member and every invitation) and, given
  * a roster file, which of it the roster does not declare: the report an OrganizationRoster
- * prints as a warning, for a scheduled audit job. Credentials come from the environment only:
- * QOVERY_API_TOKEN (required) and QOVERY_API_URL (default https://api.qovery.com).
+ * prints as a warning, for a scheduled audit job.
  *
- * Exit codes: 0 no undeclared access (or no --roster given); 1 undeclared access with --roster;
- * 2 a usage, file or API error, with a message that never holds the token.
+ * `npx pulumi-qovery-invitations export --organization <id> [--format yaml|csv] [--output people.yaml] [--force]`
+ *
+ * Writes the organization as a people file (see people-export.ts and export-command.ts).
+ *
+ * Credentials come from the environment only: QOVERY_API_TOKEN (required) and QOVERY_API_URL
+ * (default https://api.qovery.com).
+ *
+ * Exit codes: 0 done (review: no undeclared access, or no --roster given); 1 undeclared access
+ * with --roster; 2 a usage, file or API error, with a message that never holds the token.
  */
 import { parseArgs } from "node:util";
 import { resolveSettings } from "../provider/settings";
@@ -21,30 +27,38 @@ import {
   type AccessReview,
   type AccessStanding,
 } from "./access";
+import { exportOrganization, parseExportTarget, type ExportCommand } from "./export-command";
 import { readPeopleFile } from "./people-file";
+import { UsageError } from "./usage-error";
 
 export const EXIT_OK = 0;
 export const EXIT_UNDECLARED = 1;
 export const EXIT_ERROR = 2;
 
 export const USAGE = `Usage: pulumi-qovery-invitations review --organization <id> [--roster <file>] [--keep <email>]... [--json]
+       pulumi-qovery-invitations export --organization <id> [--format yaml|csv] [--output <file>] [--force]
 
-Lists every member and invitation of a Qovery organization and, with --roster, the ones the
-roster does not declare.
+review: lists every member and invitation of a Qovery organization and, with --roster, the
+ones the roster does not declare.
+export: writes the organization as a people file for an OrganizationRoster (readPeopleFile):
+every member and pending invitation with its role name, sorted by email.
 
 Options:
   --organization, -o <id>  the organization's UUID (required)
-  --roster, -r <file>      the people file of the OrganizationRoster (.yaml, .yml or .csv)
-  --keep, -k <email>       an email that is never reported (repeatable, or comma-separated)
-  --json                   print the report as JSON instead of a table
+  --roster, -r <file>      review: the people file of the OrganizationRoster (.yaml, .yml or .csv)
+  --keep, -k <email>       review: an email that is never reported (repeatable, or comma-separated)
+  --json                   review: print the report as JSON instead of a table
+  --format, -f <format>    export: yaml (default, or from the --output extension) or csv
+  --output <file>          export: the file to write (.yaml, .yml or .csv); - or none: stdout
+  --force                  export: overwrite --output if it exists
   --help, -h               print this help
 
 Environment:
   QOVERY_API_TOKEN  an organization API token (role admin or owner), or a login JWT (required)
   QOVERY_API_URL    the API's base URL (default https://api.qovery.com)
 
-Exit codes: 0 no undeclared access (or no --roster), 1 undeclared access with --roster,
-2 usage, file or API error.`;
+Exit codes: 0 done (review: no undeclared access, or no --roster), 1 undeclared access with
+--roster, 2 usage, file or API error.`;
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -53,16 +67,20 @@ export interface CliIo {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-class UsageError extends Error {}
-
 interface ReviewCommand {
+  name: "review";
   organizationId: string;
   roster?: string;
   keep: string[];
   json: boolean;
 }
 
-function parseCommand(argv: string[]): ReviewCommand | "help" {
+const COMMAND_OPTIONS = {
+  review: ["roster", "keep", "json"],
+  export: ["format", "output", "force"],
+} as const;
+
+function parseCommand(argv: string[]): ReviewCommand | ExportCommand | "help" {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -71,30 +89,42 @@ function parseCommand(argv: string[]): ReviewCommand | "help" {
       organization: { type: "string", short: "o" },
       roster: { type: "string", short: "r" },
       keep: { type: "string", short: "k", multiple: true },
-      json: { type: "boolean", default: false },
+      json: { type: "boolean" },
+      format: { type: "string", short: "f" },
+      output: { type: "string" },
+      force: { type: "boolean" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
   if (values.help) return "help";
   const [command, ...extra] = positionals;
-  if (command !== "review")
-    throw new UsageError(command === undefined ? "a command is required: review" : `unknown command "${command}": the command is review`);
+  if (command !== "review" && command !== "export") {
+    throw new UsageError(
+      command === undefined
+        ? "a command is required: review or export"
+        : `unknown command "${command}": the commands are review and export`,
+    );
+  }
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const other = command === "review" ? "export" : "review";
+  const misplaced = COMMAND_OPTIONS[other].find((option) => values[option] !== undefined);
+  if (misplaced) throw new UsageError(`--${misplaced} is an option of ${other}, not of ${command}`);
   const organizationId = values.organization?.trim();
   if (!organizationId) throw new UsageError("--organization <id> is required");
   if (!UUID.test(organizationId)) throw new UsageError(`--organization must be the organization's UUID; got "${organizationId}"`);
+  if (command === "export") return { name: "export", organizationId, ...parseExportTarget(values) };
   const keep = (values.keep ?? [])
     .flatMap((value) => value.split(","))
     .map((email) => email.trim())
     .filter(Boolean);
   const badKeep = keep.find((email) => !email.includes("@"));
   if (badKeep) throw new UsageError(`--keep takes email addresses; got "${badKeep}"`);
-  return { organizationId, roster: values.roster, keep, json: values.json ?? false };
+  return { name: "review", organizationId, roster: values.roster, keep, json: values.json ?? false };
 }
 
 /** Runs the command line; returns the exit code. Never throws. */
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env, io: CliIo = defaultIo): Promise<number> {
-  let command: ReviewCommand | "help";
+  let command: ReviewCommand | ExportCommand | "help";
   try {
     command = parseCommand(argv);
   } catch (error) {
@@ -106,12 +136,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
     return EXIT_OK;
   }
   try {
+    if (command.name === "export") return await exportOrganization(command, () => environmentClient(env), io);
     const declared = command.roster === undefined ? undefined : readPeopleFile(command.roster).map((person) => person.email);
-    const settings = resolveSettings(undefined, env);
-    if (!settings.apiToken) {
-      throw new Error("QOVERY_API_TOKEN is not set: export an organization API token whose role is admin or owner.");
-    }
-    const { client, token } = clientFor(settings);
+    const { client, token } = environmentClient(env);
     const access = await fetchOrganizationAccess(client, command.organizationId);
     const review = reviewAccess(access, { declared, keep: command.keep, token });
     const findings = undeclaredAccess(review);
@@ -129,6 +156,15 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
     io.stderr(`error: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT_ERROR;
   }
+}
+
+/** The client of the environment's credentials; fails, naming the variable (never the token), without one. */
+function environmentClient(env: NodeJS.ProcessEnv): ReturnType<typeof clientFor> {
+  const settings = resolveSettings(undefined, env);
+  if (!settings.apiToken) {
+    throw new Error("QOVERY_API_TOKEN is not set: export an organization API token whose role is admin or owner.");
+  }
+  return clientFor(settings);
 }
 
 const ACCESS_LABEL: Record<AccessStanding, string> = {

@@ -1,5 +1,5 @@
 export { OrganizationInvitation } from "./invitation";
-export type { OrganizationInvitationArgs, InvitationStatus, LegacyRole, OnExpired } from "./invitation";
+export type { OrganizationInvitationArgs, InvitationStatus, LegacyRole, OnDelete, OnExpired } from "./invitation";
 export { OrganizationRoster } from "./roster";
 export type { OrganizationRosterArgs, UnmanagedPolicy } from "./roster";
 export { reviewAccess, undeclaredAccess } from "./access";

@@ -9,6 +9,8 @@ export type LegacyRole = "ADMIN" | "DEVELOPER" | "OWNER" | "VIEWER";
 export type OnExpired = "keep" | "reissue" | "fail";
 /** ACCEPTED is this package's word for "the invitation is gone and the person is a member". */
 export type InvitationStatus = "PENDING" | "EXPIRED" | "ACCEPTED";
+/** What deleting the resource does to an accepted member: remove them, or give them downgradeRoleName. */
+export type OnDelete = "remove" | "downgrade";
 
 export interface OrganizationInvitationArgs {
   /** The UUID of the Qovery organization. Changing it replaces the invitation. */
@@ -29,6 +31,14 @@ export interface OrganizationInvitationArgs {
    * nothing, `reissue` sends a new invitation at the next `up`, `fail` makes the next `up` fail.
    */
   onExpired?: pulumi.Input<OnExpired>;
+  /**
+   * When the resource is deleted (removed from the program, or `pulumi destroy`): `remove`
+   * (default) cancels a pending invitation and removes an accepted member; `downgrade` cancels a
+   * pending invitation and gives an accepted member the role `downgradeRoleName` instead.
+   */
+  onDelete?: pulumi.Input<OnDelete>;
+  /** The role an accepted member gets on delete under `onDelete: "downgrade"` (default `viewer`); only with it. */
+  downgradeRoleName?: pulumi.Input<string>;
 }
 
 export class OrganizationInvitation extends pulumi.dynamic.Resource {
@@ -42,6 +52,10 @@ export class OrganizationInvitation extends pulumi.dynamic.Resource {
   declare public readonly roleName: pulumi.Output<string>;
   /** The policy for an expired invitation. */
   declare public readonly onExpired: pulumi.Output<OnExpired>;
+  /** What a deletion does; absent means `remove`. */
+  declare public readonly onDelete: pulumi.Output<OnDelete | undefined>;
+  /** The role a deletion gives under `onDelete: "downgrade"`. */
+  declare public readonly downgradeRoleName: pulumi.Output<string | undefined>;
   /** The invitation's id; kept after acceptance for the record. */
   declare public readonly invitationId: pulumi.Output<string | undefined>;
   /** PENDING, EXPIRED or ACCEPTED, as of the last create or refresh. */
@@ -73,7 +87,16 @@ export class OrganizationInvitation extends pulumi.dynamic.Resource {
     super(
       shim,
       name,
-      { roleId: undefined, roleName: undefined, onExpired: undefined, ...args, ...outputs, ...programRoleInput(args) },
+      {
+        roleId: undefined,
+        roleName: undefined,
+        onExpired: undefined,
+        onDelete: undefined,
+        downgradeRoleName: undefined,
+        ...args,
+        ...outputs,
+        ...programRoleInput(args),
+      },
       { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "invitationLink"] },
       "qovery",
       "OrganizationInvitation",

@@ -7,7 +7,8 @@
  *     roleName: admin
  *   - { email: grace@example.com, roleName: devops, onExpired: reissue }
  *
- * CSV, with a header line naming the columns (email and roleName or roleId; onExpired optional):
+ * CSV, with a header line naming the columns (email and roleName or roleId; onExpired and
+ * retainOnDelete optional):
  *   email,roleName
  *   ada@example.com,admin
  *
@@ -27,9 +28,11 @@ export interface RosterPerson {
   roleId?: string;
   /** Overrides the roster's onExpired for this person. */
   onExpired?: OnExpired;
+  /** Pulumi's retainOnDelete for this person's resource only: taken out of the roster, they keep their access. */
+  retainOnDelete?: boolean;
 }
 
-const FIELDS = ["email", "roleName", "roleId", "onExpired"] as const;
+const FIELDS = ["email", "roleName", "roleId", "onExpired", "retainOnDelete"] as const;
 
 export class PeopleFileError extends Error {
   constructor(file: string, problems: string[]) {
@@ -74,7 +77,7 @@ export function parsePeopleCsv(text: string, source = "people file"): RosterPers
   const unknown = columns.filter((column) => !(FIELDS as readonly string[]).includes(column));
   if (unknown.length > 0 || !columns.includes("email")) {
     throw new PeopleFileError(source, [
-      `line ${header.number}: the header must name the columns email, roleName or roleId, and optionally onExpired; got "${header.line}"`,
+      `line ${header.number}: the header must name the columns email, roleName or roleId, and optionally onExpired and retainOnDelete; got "${header.line}"`,
     ]);
   }
   const problems: string[] = [];
@@ -123,11 +126,22 @@ function toPerson(entry: unknown, where: string, problems: string[]): RosterPers
   const email = text("email");
   if (!email) problems.push(`${where}: email is required`);
   if (!text("roleName") && !text("roleId")) problems.push(`${where}: roleName (or roleId) is required`);
+  const retainOnDelete = flag(record.retainOnDelete);
+  if (retainOnDelete === "invalid") problems.push(`${where}: retainOnDelete must be true or false; got "${String(record.retainOnDelete)}"`);
   if (!email) return undefined;
   const person: RosterPerson = { email };
   for (const key of ["roleName", "roleId", "onExpired"] as const) {
     const value = text(key);
     if (value !== undefined) (person as unknown as Record<string, string>)[key] = value;
   }
+  if (typeof retainOnDelete === "boolean") person.retainOnDelete = retainOnDelete;
   return person;
+}
+
+/** A YAML boolean, or a CSV cell `true`/`false` (any case); undefined when absent. */
+function flag(value: unknown): boolean | undefined | "invalid" {
+  if (value === undefined || value === null || value === "") return undefined;
+  if (typeof value === "boolean") return value;
+  if (typeof value === "string" && /^(true|false)$/i.test(value.trim())) return value.trim().toLowerCase() === "true";
+  return "invalid";
 }

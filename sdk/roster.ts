@@ -11,7 +11,22 @@
  * `remove-invitation:<email>`), so the preview lists every removal before anything happens, and
  * shows no change once nothing is left to remove. The organization owner, the member
  * the API token belongs to (when the token is a JWT naming it) and the emails of `keep` are never
- * removed. See sdk/access.ts for how each entry stands.
+ * removed. See sdk/access.ts for how each entry stands. Before declaring any removal, the
+ * guardrails (sdk/guardrails.ts: maxRemovals, minAdmins, the token's member) are checked; what
+ * breaks one, a review that cannot run in remove mode and a downgradeRoleName that names no role
+ * are refusals, handed to the child `<roster>:guardrails` (RosterGuard), whose check fails with
+ * them. The people and the removals depend on that child, so a refused preview or up stops
+ * before anyone is updated, deleted or removed.
+ *
+ * The removal child is registered inside the review's `apply`, once the organization has been
+ * read: each removal is a property name of its own (so the preview lists it by email), and a
+ * resource's property names must be known when it is registered. This is safe for previews
+ * because remove mode needs organizationId as a plain string: the apply then runs in every
+ * preview as in every up, so the preview shows the child and each removal exactly as the up
+ * will. The guard and the people do not depend on those names and are registered at once.
+ *
+ * The roster's own resource options (retainOnDelete, protect, ignoreChanges, customTimeouts,
+ * deletedWith, …) reach every child; see childOptions.
  */
 import * as pulumi from "@pulumi/pulumi";
 import {
@@ -28,10 +43,23 @@ import {
   type ReviewedMember,
 } from "./access";
 import { programQovery } from "./access-lookup";
-import { OrganizationInvitation, type InvitationStatus, type OnExpired } from "./invitation";
+import {
+  DEFAULT_MIN_ADMINS,
+  guardrailViolations,
+  isNonNegativeInteger,
+  MAX_REMOVALS_CONFIG_KEY,
+  MAX_REMOVALS_ENV,
+  maxRemovalsFor,
+  type Guardrails,
+  type Refusal,
+} from "./guardrails";
+import { OrganizationInvitation, type InvitationStatus, type OnDelete, type OnExpired } from "./invitation";
 import type { RosterPerson } from "./people-file";
+import { DEFAULT_DOWNGRADE_ROLE, ON_DELETE_POLICIES, UnknownDowngradeRoleError } from "../provider/lifecycle/on-delete";
 import { removalKey } from "../provider/lifecycle/removal";
+import { findRole, UnknownRoleError } from "../provider/lifecycle/roles";
 import { UnmanagedAccessRemoval } from "./removal";
+import { RosterGuard } from "./roster-guard";
 
 /** What a roster does with access it does not declare. */
 export type UnmanagedPolicy = "report" | "remove";
@@ -64,6 +92,26 @@ export interface OrganizationRosterArgs {
   unmanaged?: UnmanagedPolicy;
   /** Emails (any case) that are never reported as undeclared and never removed: service accounts, an auditor. */
   keep?: string[];
+  /**
+   * `unmanaged: "remove"` only: a preview or up that would remove more members and invitations
+   * than this fails before anything is removed (default 5). For one run, the stack config
+   * `qovery:maxRemovals` or the environment variable QOVERY_MAX_REMOVALS replaces it.
+   */
+  maxRemovals?: number;
+  /**
+   * `unmanaged: "remove"` only: a preview or up whose removals and role changes would leave fewer
+   * people with the admin role than this (the owner not counted), or fewer than there are when
+   * there already are fewer, fails before anything is removed (default 1).
+   */
+  minAdmins?: number;
+  /**
+   * What taking a person out of the roster does: `remove` (default) removes them from the
+   * organization; `downgrade` gives an accepted member `downgradeRoleName` instead (a pending
+   * invitation is cancelled). Not with `unmanaged: "remove"`, which removes whoever is undeclared.
+   */
+  onDelete?: OnDelete;
+  /** The role given under `onDelete: "downgrade"` (default `viewer`); must be a role of the organization. */
+  downgradeRoleName?: string;
 }
 
 export class OrganizationRoster extends pulumi.ComponentResource {
@@ -85,9 +133,35 @@ export class OrganizationRoster extends pulumi.ComponentResource {
     super("qovery:index:OrganizationRoster", name, {}, opts);
     const policy = args.unmanaged ?? "report";
     const keep = (args.keep ?? []).map(normalizeEmail);
+    type Reviewed = { review?: AccessReview; refusals: Refusal[] };
+    const review: pulumi.Output<Reviewed> = pulumi.output(args.organizationId).apply((organizationId) =>
+      this.reviewUnmanagedAccess(name, {
+        organizationId,
+        policy,
+        keep,
+        people: args.people,
+        childNamePrefix: args.childNamePrefix ?? "",
+        options: opts,
+        guard: (): RosterGuard | undefined => guard,
+        limits: { maxRemovals: args.maxRemovals, minAdmins: args.minAdmins ?? DEFAULT_MIN_ADMINS },
+        downgradeRoleName: args.onDelete === "downgrade" ? (args.downgradeRoleName ?? DEFAULT_DOWNGRADE_ROLE) : undefined,
+      }),
+    );
+    // Registered first, so that every person can depend on it: a refusal stops the run before anyone is touched.
+    const guard: RosterGuard | undefined =
+      policy === "remove" || args.onDelete === "downgrade"
+        ? new RosterGuard(
+            `${args.childNamePrefix ?? ""}${name}:guardrails`,
+            { organizationId: args.organizationId, refusals: review.apply((result) => result.refusals) },
+            childOptions(this, opts),
+          )
+        : undefined;
+
     this.invitations = {};
     for (const person of args.people) {
       const email = person.email.trim().toLowerCase();
+      const own: pulumi.CustomResourceOptions = guard ? { dependsOn: [guard] } : {};
+      if (person.retainOnDelete !== undefined) own.retainOnDelete = person.retainOnDelete;
       this.invitations[email] = new OrganizationInvitation(
         `${args.childNamePrefix ?? ""}${email}`,
         {
@@ -96,8 +170,10 @@ export class OrganizationRoster extends pulumi.ComponentResource {
           roleName: person.roleName,
           roleId: person.roleId,
           onExpired: person.onExpired ?? args.onExpired,
+          onDelete: args.onDelete,
+          downgradeRoleName: args.downgradeRoleName,
         },
-        { parent: this },
+        childOptions(this, opts, own),
       );
     }
     const entries = Object.entries(this.invitations).map(([email, invitation]) =>
@@ -105,17 +181,8 @@ export class OrganizationRoster extends pulumi.ComponentResource {
     );
     this.statuses = pulumi.all(entries).apply((pairs) => Object.fromEntries(pairs));
 
-    const review = pulumi.output(args.organizationId).apply((organizationId) =>
-      this.reviewUnmanagedAccess(name, {
-        organizationId,
-        policy,
-        keep,
-        declared: Object.keys(this.invitations),
-        childNamePrefix: args.childNamePrefix ?? "",
-      }),
-    );
-    this.unmanagedMembers = review.apply((result) => (result ? unmanagedAccess(result).members : undefined));
-    this.unmanagedInvitations = review.apply((result) => (result ? unmanagedAccess(result).invitations : undefined));
+    this.unmanagedMembers = review.apply(({ review }) => (review ? unmanagedAccess(review).members : undefined));
+    this.unmanagedInvitations = review.apply(({ review }) => (review ? unmanagedAccess(review).invitations : undefined));
     this.registerOutputs({
       statuses: this.statuses,
       unmanagedMembers: this.unmanagedMembers,
@@ -125,30 +192,46 @@ export class OrganizationRoster extends pulumi.ComponentResource {
 
   /**
    * Lists the organization's access and compares it with the roster. Reports the findings, or
-   * declares the removal of every removable finding. In report mode a failed review is a warning (the
-   * review is information; the people are still managed); in remove mode it fails the program,
-   * since an authoritative roster cannot be applied without knowing what to remove.
+   * declares the removal of every removable finding, unless a guardrail refuses the run. In report
+   * mode a failed review is a warning (the review is information; the people are still managed); in
+   * remove mode it is a refusal, since an authoritative roster cannot be applied without knowing
+   * what to remove. Refusals go to the RosterGuard, whose failed check stops the run.
    */
   private async reviewUnmanagedAccess(
     name: string,
-    options: { organizationId: string; policy: UnmanagedPolicy; keep: string[]; declared: string[]; childNamePrefix: string },
-  ): Promise<AccessReview | undefined> {
+    options: {
+      organizationId: string;
+      policy: UnmanagedPolicy;
+      keep: string[];
+      people: RosterPerson[];
+      childNamePrefix: string;
+      options: pulumi.ComponentResourceOptions | undefined;
+      guard: () => RosterGuard | undefined;
+      limits: { maxRemovals: number | undefined; minAdmins: number };
+      downgradeRoleName: string | undefined;
+    },
+  ): Promise<{ review?: AccessReview; refusals: Refusal[] }> {
     const { organizationId, policy } = options;
+    const refusals: Refusal[] = [];
+    if (options.downgradeRoleName !== undefined) {
+      const refusal = await downgradeRoleRefusal(name, organizationId, options.downgradeRoleName);
+      if (refusal) refusals.push(refusal);
+    }
     let review: AccessReview;
+    let declaredRoles: Map<string, string | undefined>;
     try {
       const { client, token } = programQovery();
       const access = await fetchOrganizationAccess(client, organizationId);
-      review = reviewAccess(access, { declared: options.declared, keep: options.keep, token });
+      review = reviewAccess(access, { declared: options.people.map((person) => person.email), keep: options.keep, token });
+      declaredRoles = policy === "remove" ? await declaredRoleNames(client, organizationId, options.people) : new Map();
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       if (policy === "remove") {
-        throw new Error(
-          `OrganizationRoster "${name}" (unmanaged: "remove") could not review access to organization ${organizationId}, so nothing is removed: ${reason}`,
-          { cause: error },
-        );
+        const why = `OrganizationRoster "${name}" (unmanaged: "remove") could not review access to organization ${organizationId}, so nothing is removed: ${reason}`;
+        return { refusals: [...refusals, { property: "unmanaged", reason: why }] };
       }
       await pulumi.log.warn(`OrganizationRoster "${name}" could not review access to organization ${organizationId}: ${reason}`, this);
-      return undefined;
+      return { refusals };
     }
 
     const findings = undeclaredAccess(review);
@@ -166,15 +249,28 @@ export class OrganizationRoster extends pulumi.ComponentResource {
           this,
         );
       }
-      return review;
+      return { review, refusals };
     }
 
     const removable = removableAccess(review);
+    const limits: Guardrails = {
+      maxRemovals: maxRemovalsFor(
+        options.limits.maxRemovals,
+        pulumi.runtime.getConfig(MAX_REMOVALS_CONFIG_KEY),
+        process.env[MAX_REMOVALS_ENV],
+      ),
+      minAdmins: options.limits.minAdmins,
+    };
+    const stop = `OrganizationRoster "${name}" (unmanaged: "remove") stops before removing anything from organization ${organizationId}: `;
+    for (const violation of guardrailViolations({ review, removable, declaredRoles, limits })) {
+      refusals.push({ property: violation.property, reason: stop + violation.reason });
+    }
+    if (refusals.length > 0) return { review, refusals };
     // Declared on every run in remove mode, so that it shows no change once nothing is left to remove.
     new UnmanagedAccessRemoval(
       `${options.childNamePrefix}${name}:unmanaged`,
       { organizationId, removals: removalKeys(removable) },
-      { parent: this },
+      childOptions(this, options.options, { dependsOn: [options.guard()!] }),
     );
     const total = removable.members.length + removable.invitations.length;
     if (total > 0) {
@@ -193,7 +289,7 @@ export class OrganizationRoster extends pulumi.ComponentResource {
         this,
       );
     }
-    return review;
+    return { review, refusals };
   }
 }
 
@@ -217,6 +313,59 @@ function removalKeys(removable: { members: ReviewedMember[]; invitations: Review
       return [ambiguous ? removalKey(kind, entry.email, entry.id) : key, entry.id];
     }),
   );
+}
+
+/**
+ * A child's options: the roster's own (retainOnDelete, protect, ignoreChanges, customTimeouts,
+ * deletedWith, dependsOn, …) with the roster as parent, and the person's overrides. Left out:
+ * what names the roster itself (aliases, urn) and what a child already inherits through its
+ * parent (providers, transformations, transforms), which would otherwise apply twice or fail.
+ */
+function childOptions(
+  roster: pulumi.ComponentResource,
+  opts: pulumi.ComponentResourceOptions | undefined,
+  overrides: pulumi.CustomResourceOptions = {},
+): pulumi.CustomResourceOptions {
+  const {
+    aliases: _aliases,
+    urn: _urn,
+    providers: _providers,
+    provider: _provider,
+    transformations: _t,
+    transforms: _ts,
+    ...own
+  } = opts ?? {};
+  return pulumi.mergeOptions(pulumi.mergeOptions(own, { parent: roster }), overrides);
+}
+
+/**
+ * Each declared email → the role name it declares, for the guardrails; a roleId is named through
+ * the organization's roles (read only when someone declares one).
+ */
+async function declaredRoleNames(
+  client: ReturnType<typeof programQovery>["client"],
+  organizationId: string,
+  people: RosterPerson[],
+): Promise<Map<string, string | undefined>> {
+  const roles = people.some((person) => person.roleId !== undefined) ? await client.listRoles(organizationId) : [];
+  const nameOf = (roleId: string) => roles.find((role) => role.id.toLowerCase() === roleId.trim().toLowerCase())?.name;
+  return new Map(
+    people.map((person) => [normalizeEmail(person.email), person.roleName ?? (person.roleId ? nameOf(person.roleId) : undefined)]),
+  );
+}
+
+/** A downgradeRoleName the organization lacks (or roles that cannot be read) refuses the run, before anything is deleted. */
+async function downgradeRoleRefusal(name: string, organizationId: string, roleName: string): Promise<Refusal | undefined> {
+  const request = { by: "name", roleName } as const;
+  let reason: string;
+  try {
+    const roles = await programQovery().client.listRoles(organizationId);
+    if (findRole(roles, request)) return undefined;
+    reason = new UnknownDowngradeRoleError(new UnknownRoleError(request, organizationId, roles)).message;
+  } catch (error) {
+    reason = `downgradeRoleName "${roleName}" could not be checked against the roles of organization ${organizationId}: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  return { property: "downgradeRoleName", reason: `OrganizationRoster "${name}": ${reason}` };
 }
 
 /** Refuses arguments that cannot be applied as a whole, naming every problem, before anything is registered. */
@@ -247,6 +396,22 @@ function checkRosterArgs(name: string, args: OrganizationRosterArgs): void {
   }
   for (const email of args.keep ?? []) {
     if (typeof email !== "string" || !email.includes("@")) problems.push(`keep must list email addresses; got "${String(email)}"`);
+  }
+  for (const key of ["maxRemovals", "minAdmins"] as const) {
+    if (args[key] !== undefined && !isNonNegativeInteger(args[key]))
+      problems.push(`${key} must be a non-negative integer; got ${JSON.stringify(args[key])}`);
+  }
+  if (args.onDelete !== undefined && !ON_DELETE_POLICIES.includes(args.onDelete)) {
+    problems.push(`onDelete must be one of ${ON_DELETE_POLICIES.join(", ")}; got "${String(args.onDelete)}"`);
+  }
+  if (args.downgradeRoleName !== undefined && args.onDelete !== "downgrade") {
+    problems.push(`downgradeRoleName is only used with onDelete "downgrade"; got onDelete "${String(args.onDelete ?? "remove")}"`);
+  }
+  if (args.onDelete === "downgrade" && policy === "remove") {
+    problems.push(
+      `onDelete "downgrade" cannot be combined with unmanaged "remove": a person taken out of an authoritative roster is undeclared, ` +
+        `and is removed; list them in keep, or use unmanaged "report"`,
+    );
   }
   if (problems.length > 0) throw new Error(`OrganizationRoster "${name}": ${problems.join("; ")}`);
 }

@@ -5,6 +5,7 @@
  */
 import { withoutUndefined } from "../without-undefined";
 import { isUnknown, LEGACY_ROLES, ON_EXPIRED_POLICIES } from "./model";
+import { checkOnDelete } from "./on-delete";
 
 export interface CheckFailure {
   property: string;
@@ -60,8 +61,11 @@ export function check(news: Record<string, unknown>): CheckResult {
   if (onExpired === undefined || (!isUnknown(onExpired) && !(ON_EXPIRED_POLICIES as readonly string[]).includes(onExpired)))
     fail("onExpired", `must be one of ${ON_EXPIRED_POLICIES.join(", ")}; got "${String(news.onExpired)}"`);
 
+  const onDelete = checkOnDelete(news, failures);
+
   const inputs = withoutUndefined({
     ...news,
+    ...onDelete,
     organizationId: organizationId === undefined || isUnknown(organizationId) ? organizationId : organizationId.toLowerCase(),
     email,
     roleId: roleId === undefined || isUnknown(roleId) ? roleId : roleId.toLowerCase(),

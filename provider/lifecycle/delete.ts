@@ -1,17 +1,21 @@
 /**
  * delete: revokes what the resource stands for. A pending or expired invitation is cancelled;
  * an accepted member is removed (every member with that email, since one person may have
- * several identities). "Already gone" is success. The organization owner is never removed: the
- * resource is forgotten and the owner stays, with a warning.
+ * several identities), or, with onDelete "downgrade", given the role downgradeRoleName instead.
+ * "Already gone" is success. The organization owner and the member the API token belongs to are
+ * never removed or downgraded: the resource is forgotten and they keep their access, with a warning.
  *
  * When a pending invitation turns out to have been accepted since the last refresh, the delete
  * stops and asks for a refresh instead of removing a member the state does not know about:
  * during a replacement that would remove the person, then invite them again.
  */
 import { isNotFound } from "../client/errors";
+import type { Member, Role } from "../client/wire";
 import type { LifecycleContext } from "./context";
 import type { InvitationOutputs } from "./model";
+import { DEFAULT_DOWNGRADE_ROLE, downgradeRole } from "./on-delete";
 import { isOwner, membersWithEmail } from "./people";
+import { isTokenMember, type TokenIdentity } from "./token";
 
 export class AcceptedSinceRefreshError extends Error {
   constructor(email: string, organizationId: string) {
@@ -23,9 +27,9 @@ export class AcceptedSinceRefreshError extends Error {
   }
 }
 
-export async function remove(ctx: LifecycleContext, props: InvitationOutputs): Promise<void> {
+export async function remove(ctx: LifecycleContext, props: InvitationOutputs, token?: TokenIdentity): Promise<void> {
   const { organizationId, email } = props;
-  if (props.memberId) return removeMembers(ctx, props);
+  if (props.memberId) return revokeMembers(ctx, props, token);
   if (!props.invitationId) return;
   try {
     await ctx.client.cancelInvitation(organizationId, props.invitationId, email);
@@ -38,21 +42,40 @@ export async function remove(ctx: LifecycleContext, props: InvitationOutputs): P
   }
 }
 
-async function removeMembers(ctx: LifecycleContext, props: InvitationOutputs): Promise<void> {
+async function revokeMembers(ctx: LifecycleContext, props: InvitationOutputs, token: TokenIdentity | undefined): Promise<void> {
   const { organizationId, email } = props;
+  // Resolved first, so that an unknown downgradeRoleName fails before any member is touched.
+  const role =
+    props.onDelete === "downgrade"
+      ? await downgradeRole(ctx, organizationId, props.downgradeRoleName ?? DEFAULT_DOWNGRADE_ROLE)
+      : undefined;
   const members = await ctx.members.fresh(organizationId);
   const matching = members.filter((member) => member.id === props.memberId);
   for (const member of membersWithEmail(members, email)) if (member.id !== props.memberId) matching.push(member);
   for (const member of matching) {
     if (isOwner(member)) {
-      ctx.warn(`${email} is the owner of organization ${organizationId} and is not removed; the resource is forgotten.`);
+      ctx.warn(
+        `${email} is the owner of organization ${organizationId} and is not ${role ? "downgraded" : "removed"}; the resource is forgotten.`,
+      );
+      continue;
+    }
+    if (isTokenMember(token, member)) {
+      ctx.warn(
+        `${email} (${member.id}) is the member the API token belongs to and is not ${role ? "downgraded" : "removed"}; the resource is forgotten.`,
+      );
       continue;
     }
     try {
-      await ctx.client.removeMember(organizationId, member.id, email);
+      if (role) await downgradeMember(ctx, organizationId, member, role, email);
+      else await ctx.client.removeMember(organizationId, member.id, email);
     } catch (error) {
       if (!isNotFound(error)) throw error;
     }
   }
   ctx.members.forget(organizationId);
+}
+
+async function downgradeMember(ctx: LifecycleContext, organizationId: string, member: Member, role: Role, email: string): Promise<void> {
+  if (member.roleId === role.id) return;
+  await ctx.client.changeMemberRole(organizationId, member.id, role.id, email);
 }

@@ -8,7 +8,7 @@
  *   change the role of an invitation; delete first, because Qovery answers 409 to a second
  *   pending invitation for the same email.
  * - role changed once accepted: update in place (the member's role is changed).
- * - onExpired changed: update in place, no API call.
+ * - onExpired, onDelete or downgradeRoleName changed: update in place, no API call.
  * - onExpired "reissue" and the last refresh saw EXPIRED: replace; "fail": refuse to go on.
  *
  * Unknown values (preview) are answered conservatively: a possible replacement.
@@ -43,6 +43,8 @@ export function diff(olds: Partial<InvitationOutputs>, news: Record<string, unkn
 
   const onExpired = news.onExpired ?? "keep";
   if (changed(olds.onExpired ?? "keep", onExpired)) updates.push("onExpired");
+  if (changed(olds.onDelete ?? "remove", news.onDelete ?? "remove")) updates.push("onDelete");
+  if (changed(olds.downgradeRoleName, news.downgradeRoleName)) updates.push("downgradeRoleName");
 
   if (olds.invitationStatus === "EXPIRED" && replaces.length === 0) {
     if (onExpired === "fail") throw new ExpiredInvitationError(String(olds.email), String(olds.organizationId));

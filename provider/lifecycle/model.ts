@@ -3,6 +3,7 @@
  * outputs are what the state holds. Pulumi hands `diff`, `read`, `update` and `delete` the
  * old *outputs*, so every output that a later decision needs is kept there.
  */
+import type { OnDelete } from "./on-delete";
 
 /** What Pulumi sends for a value not known yet (during preview). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -27,6 +28,9 @@ export interface InvitationInputs {
   /** @deprecated Use roleName. */
   role?: LegacyRole;
   onExpired: OnExpired;
+  /** What a deletion does: `remove` (absent: the default) or `downgrade` to downgradeRoleName. */
+  onDelete?: OnDelete;
+  downgradeRoleName?: string;
 }
 
 export type InvitationStatus = "PENDING" | "EXPIRED" | "ACCEPTED";
@@ -35,6 +39,9 @@ export interface InvitationOutputs {
   organizationId: string;
   email: string;
   onExpired: OnExpired;
+  /** Recorded for delete, which is handed the old outputs only. */
+  onDelete?: OnDelete;
+  downgradeRoleName?: string;
   role?: LegacyRole;
   /** The role resolved from roleId, roleName or role. */
   roleId: string;

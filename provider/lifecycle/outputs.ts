@@ -3,10 +3,17 @@ import type { Invitation, Member, Role } from "../client/wire";
 import { withoutUndefined } from "../without-undefined";
 import type { InvitationInputs, InvitationOutputs } from "./model";
 
-type Declared = Pick<InvitationInputs, "organizationId" | "email" | "onExpired" | "role">;
+type Declared = Pick<InvitationInputs, "organizationId" | "email" | "onExpired" | "role" | "onDelete" | "downgradeRoleName">;
 
 function declared(inputs: Declared) {
-  return { organizationId: inputs.organizationId, email: inputs.email, onExpired: inputs.onExpired, role: inputs.role };
+  return {
+    organizationId: inputs.organizationId,
+    email: inputs.email,
+    onExpired: inputs.onExpired,
+    role: inputs.role,
+    onDelete: inputs.onDelete,
+    downgradeRoleName: inputs.downgradeRoleName,
+  };
 }
 
 export function invitationOutputs(inputs: Declared, role: Role, invitation: Invitation): InvitationOutputs {

@@ -6,8 +6,11 @@
 import type { Invitation, Member } from "../client/wire";
 import { sameEmail } from "./model";
 
-export function membersWithEmail(members: Member[], email: string): Member[] {
-  return members.filter((member) => sameEmail(member.email, email)).sort((a, b) => (b.createdAt ?? "").localeCompare(a.createdAt ?? ""));
+export function membersWithEmail<M extends Member>(members: M[], email: string): M[] {
+  // Ties broken by id, so that every caller (create, refresh, export) picks the same identity whatever the list's order.
+  return members
+    .filter((member) => sameEmail(member.email, email))
+    .sort((a, b) => (b.createdAt ?? "").localeCompare(a.createdAt ?? "") || a.id.localeCompare(b.id));
 }
 
 /** The pending invitation for an email, if any (Qovery allows at most one). */

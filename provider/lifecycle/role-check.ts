@@ -1,6 +1,6 @@
 /**
- * The half of check that asks Qovery: does the role a resource asks for exist in its
- * organization? A typo then fails `pulumi preview`, on the role's field and naming the person,
+ * The half of check that asks Qovery: does the role a resource asks for (and the role
+ * `onDelete: "downgrade"` would give) exist in its organization? A typo then fails `pulumi preview`, on the role's field and naming the person,
  * instead of failing `pulumi up` halfway. Every resource of the program is checked in the same
  * preview, against one roles request per organization (the command's copy, Directory.current),
  * which create then reuses.
@@ -45,9 +45,19 @@ export async function checkRole(
   const roles = await source.roles.current(organizationId).catch((error: unknown) => {
     throw namingEmail(error, person);
   });
-  if (findRole(roles, asked.request)) return [];
-  const reason = new UnknownRoleError(asked.request, organizationId, roles, person).message;
-  return [{ property: asked.property, reason: reason + everyUnknownAsk(programAsks, roles, organizationId) }];
+  const failures: CheckFailure[] = [];
+  if (!findRole(roles, asked.request)) {
+    const reason = new UnknownRoleError(asked.request, organizationId, roles, person).message;
+    failures.push({ property: asked.property, reason: reason + everyUnknownAsk(programAsks, roles, organizationId) });
+  }
+  const { onDelete, downgradeRoleName } = inputs;
+  if (onDelete === "downgrade" && typeof downgradeRoleName === "string" && !isUnknown(downgradeRoleName)) {
+    const request = { by: "name" as const, roleName: downgradeRoleName };
+    if (!findRole(roles, request)) {
+      failures.push({ property: "downgradeRoleName", reason: new UnknownRoleError(request, organizationId, roles, person).message });
+    }
+  }
+  return failures;
 }
 
 /**

@@ -10,11 +10,11 @@ import { isOwner } from "./people";
 import { findRole, resolveRole } from "./roles";
 
 export async function update(ctx: LifecycleContext, olds: InvitationOutputs, news: InvitationInputs): Promise<{ outs: InvitationOutputs }> {
-  const declared = { onExpired: news.onExpired, role: news.role };
+  const declared = { onExpired: news.onExpired, role: news.role, onDelete: news.onDelete, downgradeRoleName: news.downgradeRoleName };
   const request = roleRequestOf(news);
   const unchangedRole = findRole([{ id: olds.roleId, name: olds.roleName }], request);
   if (olds.invitationStatus !== "ACCEPTED" || !olds.memberId || unchangedRole) {
-    return { outs: withoutUndefined({ ...olds, ...declared, role: news.role }) };
+    return { outs: withoutUndefined({ ...olds, ...declared }) };
   }
   const role = await resolveRole(ctx.roles, olds.organizationId, request);
   const member = { id: olds.memberId, email: olds.email, roleName: olds.roleName };

@@ -152,10 +152,11 @@ describe("access review through the real Pulumi CLI", function () {
   });
 
   describe('unmanaged: "remove"', () => {
-    const authoritative = () => team({ unmanaged: "remove", keep: ["CI@acme.test", "auditor@example.com"] });
+    // eve, an undeclared admin, is the only admin besides the owner: minAdmins 0 lets these tests remove her (see adopt.e2e for the guardrails).
+    const authoritative = () => team({ unmanaged: "remove", keep: ["CI@acme.test", "auditor@example.com"], minAdmins: 0 });
 
     beforeEach(async () => {
-      await bed.engine.up(authoritative()); // nothing to remove yet: creates team:unmanaged, calling nothing
+      await bed.engine.up(authoritative()); // nothing to remove yet: creates team:guardrails and team:unmanaged, calling nothing
       addMember("eve@example.com");
       addMember("ci@acme.test", "devops");
       addInvitation("mallory@example.com");
@@ -209,11 +210,11 @@ describe("access review through the real Pulumi CLI", function () {
 
     it("removes on the first up after switching to remove mode, and switching back calls nothing", async () => {
       bed.fake.resetCounts();
-      expect(ops(await bed.engine.up(team()))).to.deep.equal(["delete team:unmanaged"]);
+      expect(ops(await bed.engine.up(team()))).to.deep.equal(["delete team:guardrails", "delete team:unmanaged"]);
       for (const operation of MUTATIONS) expect(bed.fake.callCount(operation), operation).to.equal(0);
 
       const result = await bed.engine.up(authoritative());
-      expect(ops(result)).to.deep.equal(["create team:unmanaged"]);
+      expect(ops(result)).to.deep.equal(["create team:guardrails", "create team:unmanaged"]);
       expect(memberEmails()).to.deep.equal(["ci@acme.test", "owner@acme.test"]);
       expect(invitationEmails()).to.deep.equal(["ada@example.com", "auditor@example.com", "grace@example.com"]);
     });
@@ -221,7 +222,7 @@ describe("access review through the real Pulumi CLI", function () {
     it("removes a person taken out of the roster without failing, whether invited or already a member", async () => {
       bed.fake.acceptInvitation("ada@example.com", { organizationId: org });
       await bed.engine.refresh();
-      const nobody = team({ unmanaged: "remove", keep: ["ci@acme.test", "auditor@example.com"], people: [] });
+      const nobody = team({ unmanaged: "remove", keep: ["ci@acme.test", "auditor@example.com"], minAdmins: 0, people: [] });
       await bed.engine.up(nobody);
       expect(memberEmails()).to.deep.equal(["ci@acme.test", "owner@acme.test"]);
       expect(invitationEmails()).to.deep.equal(["auditor@example.com"]);
@@ -265,7 +266,7 @@ describe("access review: the member the API token belongs to", function () {
       });
       return { unmanagedMembers: roster.unmanagedMembers };
     });
-    expect(ops(result)).to.have.members(["create ada@example.com", "create team:unmanaged"]);
+    expect(ops(result)).to.have.members(["create ada@example.com", "create team:guardrails", "create team:unmanaged"]);
     expect(
       bed.fake
         .members()

@@ -81,4 +81,11 @@ describe("provider module", () => {
     );
     expect(fake.callCount()).to.equal(1);
   });
+
+  it("fails the check on a downgradeRoleName the organization does not have", async () => {
+    await provider.configure(config({ "qovery:apiUrl": fake.url, "qovery:apiToken": fake.apiToken }));
+    const result = await provider.check({}, { ...inputs(), onDelete: "downgrade", downgradeRoleName: "vewer" });
+    expect(result.failures.map((f) => f.property)).to.deep.equal(["downgradeRoleName"]);
+    expect(result.failures[0]!.reason).to.include('Unknown roleName "vewer" for ada@example.com');
+  });
 });

@@ -23,6 +23,19 @@ describe("people files", () => {
     ]);
   });
 
+  it("reads retainOnDelete per person, as a YAML boolean or a CSV true/false, and names a bad one", () => {
+    expect(parsePeopleYaml("- { email: ada@example.com, roleName: admin, retainOnDelete: true }\n")).to.deep.equal([
+      { email: "ada@example.com", roleName: "admin", retainOnDelete: true },
+    ]);
+    expect(parsePeopleCsv("email,roleName,retainOnDelete\nada@example.com,admin,FALSE\ngrace@example.com,devops,\n")).to.deep.equal([
+      { email: "ada@example.com", roleName: "admin", retainOnDelete: false },
+      { email: "grace@example.com", roleName: "devops" },
+    ]);
+    expect(() => parsePeopleYaml("- { email: ada@example.com, roleName: admin, retainOnDelete: maybe }\n", "people.yaml")).to.throw(
+      'people.yaml: entry 1: retainOnDelete must be true or false; got "maybe"',
+    );
+  });
+
   it("reports every problem at once, by line and field", () => {
     const csv = "email,roleName\nada@example.com,\n,admin\n";
     expect(() => parsePeopleCsv(csv, "people.csv"))
@@ -34,7 +47,7 @@ describe("people files", () => {
 
   it("rejects an unknown field in YAML, naming the valid ones", () => {
     expect(() => parsePeopleYaml("- email: a@b.io\n  role_name: admin\n")).to.throw(
-      /entry 1: unknown field role_name \(valid: email, roleName, roleId, onExpired\)/,
+      /entry 1: unknown field role_name \(valid: email, roleName, roleId, onExpired, retainOnDelete\)/,
     );
   });
 

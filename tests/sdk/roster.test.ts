@@ -32,6 +32,24 @@ describe("OrganizationRoster arguments", () => {
       .and.include('keep must list email addresses; got "not-an-email"');
   });
 
+  it("names bad guardrails and onDelete inputs, each by name", () => {
+    const message = rosterError({
+      unmanaged: "remove",
+      maxRemovals: -1,
+      minAdmins: 1.5,
+      onDelete: "downgrade",
+    });
+    expect(message)
+      .to.include("maxRemovals must be a non-negative integer; got -1")
+      .and.include("minAdmins must be a non-negative integer; got 1.5")
+      .and.include('onDelete "downgrade" cannot be combined with unmanaged "remove"');
+    expect(rosterError({ maxRemovals: "5" as never })).to.include('maxRemovals must be a non-negative integer; got "5"');
+    expect(rosterError({ downgradeRoleName: "viewer" })).to.include(
+      'downgradeRoleName is only used with onDelete "downgrade"; got onDelete "remove"',
+    );
+    expect(rosterError({ onDelete: "archive" as never })).to.include('onDelete must be one of remove, downgrade; got "archive"');
+  });
+
   it("refuses people that is not a list", () => {
     expect(rosterError({ people: "ada@example.com" as never })).to.include("people must be a list");
   });
