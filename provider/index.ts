@@ -49,7 +49,7 @@ function lifecycleContext(): LifecycleContext {
   const apiToken = settings.apiToken;
   if (!apiToken) throw new MissingTokenError();
   context ??= createContext(new QoveryClient({ ...settings, apiToken }), {
-    maxInviteAttempts: settings.maxRetries + 1,
+    maxRetries: settings.maxRetries,
     maxRetryDelayMs: settings.maxRetryDelayMs,
   });
   return context;
@@ -127,7 +127,3 @@ export const removal = removalProvider(lifecycleContext, () => settings.apiToken
 
 /** The RosterGuard resource of a roster with guardrails (sdk/roster-guard-shim.ts delegates here). */
 export const rosterGuard = rosterGuardProvider();
-
-export { QoveryClient } from "./client/client";
-export { QoveryApiError, MissingTokenError, InvalidSettingsError } from "./client/errors";
-export { resolveSettings } from "./settings";
