@@ -5,6 +5,7 @@
  * limit) that every resource shares, and adapts the lifecycle functions to Pulumi's
  * dynamic-provider interface.
  */
+import type * as pulumi from "@pulumi/pulumi";
 import { QoveryClient } from "./client/client";
 import { InvalidSettingsError, MissingTokenError, namingEmail } from "./client/errors";
 import { check as checkInputs, type CheckResult } from "./lifecycle/check";
@@ -12,9 +13,10 @@ import { createContext, type LifecycleContext } from "./lifecycle/context";
 import { create as createInvitation, type CreateResult } from "./lifecycle/create";
 import { remove } from "./lifecycle/delete";
 import { diff as diffState, type DiffResult } from "./lifecycle/diff";
-import type { InvitationInputs, InvitationOutputs } from "./lifecycle/model";
+import type { InvitationOutputs } from "./lifecycle/model";
 import { checkDowngradeRole } from "./lifecycle/on-delete";
 import { read as readInvitation, type ReadResult } from "./lifecycle/read";
+import { invitationInputs, invitationState } from "./lifecycle/state";
 import { takeProgramRoles } from "./lifecycle/program-roles";
 import { checkRole, type RoleCheckContext } from "./lifecycle/role-check";
 import { removalProvider } from "./lifecycle/removal";
@@ -49,7 +51,7 @@ function lifecycleContext(): LifecycleContext {
   const apiToken = settings.apiToken;
   if (!apiToken) throw new MissingTokenError();
   context ??= createContext(new QoveryClient({ ...settings, apiToken }), {
-    maxInviteAttempts: settings.maxRetries + 1,
+    maxRetries: settings.maxRetries,
     maxRetryDelayMs: settings.maxRetryDelayMs,
   });
   return context;
@@ -95,14 +97,14 @@ function forEmail(email: unknown): (error: unknown) => never {
 
 export async function create(inputs: Record<string, unknown>): Promise<CreateResult> {
   const ctx = lifecycleContext();
-  const declared = inputs as unknown as InvitationInputs;
+  const declared = invitationInputs(inputs);
   return checkDowngradeRole(ctx, declared)
     .then(() => createInvitation(ctx, declared))
     .catch(forEmail(inputs.email));
 }
 
 export async function read(id: string, props: Record<string, unknown>): Promise<ReadResult> {
-  return readInvitation(lifecycleContext(), id, props as unknown as InvitationOutputs).catch(forEmail(props.email));
+  return readInvitation(lifecycleContext(), id, invitationState(props)).catch(forEmail(props.email));
 }
 
 export async function update(
@@ -111,14 +113,15 @@ export async function update(
   news: Record<string, unknown>,
 ): Promise<{ outs: InvitationOutputs }> {
   const ctx = lifecycleContext();
-  const declared = news as unknown as InvitationInputs;
+  const declared = invitationInputs(news);
+  const recorded = invitationState(olds);
   return checkDowngradeRole(ctx, declared)
-    .then(() => updateInvitation(ctx, olds as unknown as InvitationOutputs, declared))
+    .then(() => updateInvitation(ctx, recorded, declared))
     .catch(forEmail(olds.email));
 }
 
 async function deleteInvitation(_id: string, props: Record<string, unknown>): Promise<void> {
-  return remove(lifecycleContext(), props as unknown as InvitationOutputs, tokenIdentity(settings.apiToken)).catch(forEmail(props.email));
+  return remove(lifecycleContext(), invitationState(props), tokenIdentity(settings.apiToken)).catch(forEmail(props.email));
 }
 export { deleteInvitation as delete };
 
@@ -128,6 +131,9 @@ export const removal = removalProvider(lifecycleContext, () => settings.apiToken
 /** The RosterGuard resource of a roster with guardrails (sdk/roster-guard-shim.ts delegates here). */
 export const rosterGuard = rosterGuardProvider();
 
-export { QoveryClient } from "./client/client";
-export { QoveryApiError, MissingTokenError, InvalidSettingsError } from "./client/errors";
-export { resolveSettings } from "./settings";
+/**
+ * Compile-time proof that this module is a `pulumi.dynamic.ResourceProvider`: the shim hands the
+ * module itself to Pulumi. (A type-only import: the plugin already has @pulumi/pulumi loaded.)
+ */
+type IsResourceProvider<T extends pulumi.dynamic.ResourceProvider> = T;
+export type InvitationProvider = IsResourceProvider<typeof import("./index")>;

@@ -5,10 +5,11 @@
  *
  * The Pulumi plugin caches the provider before `configure()` has finished, so settings are
  * stored synchronously and `configure()` never throws: a bad value is kept as a problem and
- * reported by the first operation that needs the API (see `requireApiSettings`).
+ * reported by the first operation that needs the API (provider/index.ts). A problem names the
+ * key and what would be valid, never the value: a token pasted into the wrong key must not be
+ * printed back.
  */
-
-export const DEFAULT_API_URL = "https://api.qovery.com";
+import { CONFIG_DEFAULTS } from "./defaults";
 
 export interface ProviderSettings {
   apiUrl: string;
@@ -34,17 +35,16 @@ export interface ConfigSource {
 interface NumericSetting {
   key: keyof Pick<ProviderSettings, "requestTimeoutMs" | "maxRetries" | "maxRetryDelayMs" | "maxConcurrency">;
   configKey: string;
-  defaultValue: number;
   min: number;
   max: number;
 }
 
-/** Numeric limits with their stack-config keys; defaults are documented in the README. */
-export const NUMERIC_SETTINGS: readonly NumericSetting[] = [
-  { key: "requestTimeoutMs", configKey: "qovery:requestTimeoutMs", defaultValue: 30_000, min: 100, max: 600_000 },
-  { key: "maxRetries", configKey: "qovery:maxRetries", defaultValue: 5, min: 0, max: 20 },
-  { key: "maxRetryDelayMs", configKey: "qovery:maxRetryDelayMs", defaultValue: 30_000, min: 0, max: 300_000 },
-  { key: "maxConcurrency", configKey: "qovery:maxConcurrency", defaultValue: 8, min: 1, max: 64 },
+/** Numeric limits with their stack-config keys and ranges; defaults in CONFIG_DEFAULTS. */
+const NUMERIC_SETTINGS: readonly NumericSetting[] = [
+  { key: "requestTimeoutMs", configKey: "qovery:requestTimeoutMs", min: 100, max: 600_000 },
+  { key: "maxRetries", configKey: "qovery:maxRetries", min: 0, max: 20 },
+  { key: "maxRetryDelayMs", configKey: "qovery:maxRetryDelayMs", min: 0, max: 300_000 },
+  { key: "maxConcurrency", configKey: "qovery:maxConcurrency", min: 1, max: 64 },
 ];
 
 function nonEmpty(value: string | undefined): string | undefined {
@@ -55,7 +55,7 @@ function nonEmpty(value: string | undefined): string | undefined {
 export function resolveSettings(config: ConfigSource | undefined, env: NodeJS.ProcessEnv): ProviderSettings {
   const problems: string[] = [];
   const settings: ProviderSettings = {
-    apiUrl: nonEmpty(config?.get("qovery:apiUrl")) ?? nonEmpty(env.QOVERY_API_URL) ?? DEFAULT_API_URL,
+    apiUrl: nonEmpty(config?.get("qovery:apiUrl")) ?? nonEmpty(env.QOVERY_API_URL) ?? CONFIG_DEFAULTS.apiUrl,
     apiToken: nonEmpty(config?.get("qovery:apiToken")) ?? nonEmpty(env.QOVERY_API_TOKEN),
     requestTimeoutMs: 0,
     maxRetries: 0,
@@ -64,18 +64,18 @@ export function resolveSettings(config: ConfigSource | undefined, env: NodeJS.Pr
     problems,
   };
   if (!/^https?:\/\/[^\s/]+/.test(settings.apiUrl)) {
-    problems.push(`qovery:apiUrl (or QOVERY_API_URL) must be an http(s) URL such as ${DEFAULT_API_URL}; got "${settings.apiUrl}"`);
+    problems.push(`qovery:apiUrl (or QOVERY_API_URL) must be an http(s) URL such as ${CONFIG_DEFAULTS.apiUrl}`);
   }
   settings.apiUrl = settings.apiUrl.replace(/\/+$/, "");
   for (const setting of NUMERIC_SETTINGS) {
     const raw = nonEmpty(config?.get(setting.configKey));
-    settings[setting.key] = setting.defaultValue;
+    settings[setting.key] = CONFIG_DEFAULTS[setting.key];
     if (raw === undefined) continue;
     const value = Number(raw);
     if (Number.isInteger(value) && value >= setting.min && value <= setting.max) {
       settings[setting.key] = value;
     } else {
-      problems.push(`${setting.configKey} must be an integer from ${setting.min} to ${setting.max}; got "${raw}"`);
+      problems.push(`${setting.configKey} must be an integer from ${setting.min} to ${setting.max}`);
     }
   }
   return settings;

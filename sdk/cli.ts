@@ -31,9 +31,9 @@ import { exportOrganization, parseExportTarget, type ExportCommand } from "./exp
 import { readPeopleFile } from "./people-file";
 import { UsageError } from "./usage-error";
 
-export const EXIT_OK = 0;
-export const EXIT_UNDECLARED = 1;
-export const EXIT_ERROR = 2;
+const EXIT_OK = 0;
+const EXIT_UNDECLARED = 1;
+const EXIT_ERROR = 2;
 
 export const USAGE = `Usage: pulumi-qovery-invitations review --organization <id> [--roster <file>] [--keep <email>]... [--json]
        pulumi-qovery-invitations export --organization <id> [--format yaml|csv] [--output <file>] [--force]
@@ -252,12 +252,23 @@ const defaultIo: CliIo = {
   stderr: (text) => process.stderr.write(text),
 };
 
+/**
+ * The message of a failure that escaped main (main reports its own): printed, never silent, with
+ * the environment's token masked should anything ever carry it.
+ */
+export function failureMessage(error: unknown, env: NodeJS.ProcessEnv): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const token = env.QOVERY_API_TOKEN?.trim();
+  return `error: ${token ? message.split(token).join("<token>") : message}\n`;
+}
+
 if (require.main === module) {
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
     },
-    () => {
+    (error: unknown) => {
+      process.stderr.write(failureMessage(error, process.env));
       process.exitCode = EXIT_ERROR;
     },
   );

@@ -55,7 +55,8 @@ export function maxRemovalsFor(input: number | undefined, config: string | undef
   ] as const) {
     if (raw === undefined || raw.trim() === "") continue;
     const value = Number(raw.trim());
-    if (!isNonNegativeInteger(value)) throw new Error(`${name} must be a non-negative integer; got "${raw}"`);
+    // The value is not shown: whatever was put in a config key or variable stays out of messages.
+    if (!isNonNegativeInteger(value)) throw new Error(`${name} must be a non-negative integer`);
     return value;
   }
   return input ?? DEFAULT_MAX_REMOVALS;

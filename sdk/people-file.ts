@@ -12,11 +12,13 @@
  *   email,roleName
  *   ada@example.com,admin
  *
- * Every problem is reported at once, with its line (CSV) or position (YAML) and field.
+ * Every problem is reported at once, with its line (CSV) or entry number (YAML) and field.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { withoutUndefined } from "../provider/without-undefined";
 import type { OnExpired } from "./invitation";
 
 export interface RosterPerson {
@@ -114,34 +116,54 @@ function splitCsvLine(line: string): string[] {
   return cells;
 }
 
-function toPerson(entry: unknown, where: string, problems: string[]): RosterPerson | undefined {
-  if (typeof entry !== "object" || entry === null) {
-    problems.push(`${where}: expected a mapping with email and roleName`);
-    return undefined;
-  }
-  const record = entry as Record<string, unknown>;
-  const extra = Object.keys(record).filter((key) => !(FIELDS as readonly string[]).includes(key));
-  if (extra.length > 0) problems.push(`${where}: unknown field ${extra.join(", ")} (valid: ${FIELDS.join(", ")})`);
-  const text = (key: string) => (typeof record[key] === "string" && record[key] !== "" ? (record[key] as string) : undefined);
-  const email = text("email");
-  if (!email) problems.push(`${where}: email is required`);
-  if (!text("roleName") && !text("roleId")) problems.push(`${where}: roleName (or roleId) is required`);
-  const retainOnDelete = flag(record.retainOnDelete);
-  if (retainOnDelete === "invalid") problems.push(`${where}: retainOnDelete must be true or false; got "${String(record.retainOnDelete)}"`);
-  if (!email) return undefined;
-  const person: RosterPerson = { email };
-  for (const key of ["roleName", "roleId", "onExpired"] as const) {
-    const value = text(key);
-    if (value !== undefined) (person as unknown as Record<string, string>)[key] = value;
-  }
-  if (typeof retainOnDelete === "boolean") person.retainOnDelete = retainOnDelete;
-  return person;
+/** What a problem with a value says: "is required" when absent, else what would be valid and what was given. */
+function expected(what: string) {
+  return (issue: { input?: unknown }) =>
+    issue.input === undefined ? "is required" : `must be ${what}; got ${JSON.stringify(issue.input)}`;
 }
 
-/** A YAML boolean, or a CSV cell `true`/`false` (any case); undefined when absent. */
-function flag(value: unknown): boolean | undefined | "invalid" {
-  if (value === undefined || value === null || value === "") return undefined;
-  if (typeof value === "boolean") return value;
-  if (typeof value === "string" && /^(true|false)$/i.test(value.trim())) return value.trim().toLowerCase() === "true";
-  return "invalid";
+/** Text with something in it besides spaces, trimmed. */
+const text = (what: string) =>
+  z
+    .string({ error: expected(what) })
+    .trim()
+    .min(1, { error: `must not be blank: give ${what}` });
+
+/** A YAML boolean, or a CSV cell `true`/`false` (any case). */
+const trueOrFalse = z.preprocess(
+  (value) => (typeof value === "string" ? value.trim().toLowerCase() : value),
+  z.union([z.boolean(), z.enum(["true", "false"]).transform((value) => value === "true")], { error: expected("true or false") }),
+);
+
+/** One entry of a people file; every issue is reported, by field. */
+const personSchema = z
+  .strictObject(
+    {
+      email: text("an email address such as ada@example.com"),
+      roleName: text('a role name such as "admin"').optional(),
+      roleId: text("a role UUID (or use roleName)").optional(),
+      onExpired: z.enum(["keep", "reissue", "fail"], { error: expected("one of keep, reissue, fail") }).optional(),
+      retainOnDelete: trueOrFalse.optional(),
+    },
+    { error: (issue) => (issue.code === "invalid_type" ? "expected a mapping with email and roleName" : undefined) },
+  )
+  .superRefine((person, context) => {
+    if (person.roleName === undefined && person.roleId === undefined) {
+      context.addIssue({ code: "custom", path: ["roleName"], message: "(or roleId) is required" });
+    } else if (person.roleName !== undefined && person.roleId !== undefined) {
+      context.addIssue({ code: "custom", path: ["roleId"], message: "give only one of roleName and roleId" });
+    }
+  });
+
+function toPerson(entry: unknown, where: string, problems: string[]): RosterPerson | undefined {
+  const parsed = personSchema.safeParse(entry);
+  if (parsed.success) return withoutUndefined(parsed.data) as RosterPerson;
+  for (const issue of parsed.error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      problems.push(`${where}: unknown field ${issue.keys.join(", ")} (valid: ${FIELDS.join(", ")})`);
+    } else {
+      problems.push(issue.path.length === 0 ? `${where}: ${issue.message}` : `${where}: ${issue.path.join(".")} ${issue.message}`);
+    }
+  }
+  return undefined;
 }

@@ -11,11 +11,9 @@
  *   attempt.
  */
 import { HTTPError, RequestError } from "got";
+import { BACKOFF_JITTER_MS, FIRST_BACKOFF_MS, RETRY_BUDGET_MS } from "../defaults";
 
-/** No request keeps retrying past this, whatever the attempt count. */
-export const RETRY_BUDGET_MS = 120_000;
-
-export const RETRIED_STATUS_CODES: readonly number[] = [408, 429, 500, 502, 503, 504, 521, 522, 524];
+const RETRIED_STATUS_CODES: readonly number[] = [408, 429, 500, 502, 503, 504, 521, 522, 524];
 const RETRIED_ERROR_CODES: readonly string[] = [
   "ETIMEDOUT",
   "ECONNRESET",
@@ -46,9 +44,13 @@ export interface FailedAttempt {
 /** The wait before the next attempt, or undefined when the failure is final. */
 export function retryDelayMs(limits: RetryLimits, attempt: FailedAttempt): number | undefined {
   if (attempt.retries >= limits.maxRetries || !isRetried(attempt.error, attempt.idempotent)) return undefined;
-  const backoff = Math.min(1000 * 2 ** attempt.retries + Math.random() * 100, limits.maxRetryDelayMs);
-  const delayMs = retryAfterMs(limits, attempt.error, attempt.now) ?? backoff;
+  const delayMs = retryAfterMs(limits, attempt.error, attempt.now) ?? backoffMs(attempt.retries, limits.maxRetryDelayMs);
   return attempt.now - attempt.startedAt + delayMs > RETRY_BUDGET_MS ? undefined : delayMs;
+}
+
+/** The wait after `retries` retries: doubling from FIRST_BACKOFF_MS, with jitter, capped at maxRetryDelayMs. */
+export function backoffMs(retries: number, maxRetryDelayMs: number): number {
+  return Math.min(FIRST_BACKOFF_MS * 2 ** retries + Math.random() * BACKOFF_JITTER_MS, maxRetryDelayMs);
 }
 
 /** A 429's Retry-After in milliseconds (delta-seconds or an HTTP date), capped at maxRetryDelayMs. */

@@ -1,6 +1,7 @@
 /** What the lifecycle functions need from the outside world, built once per provider process. */
 import type { QoveryClient } from "../client/client";
 import type { Invitation, Member, Role } from "../client/wire";
+import { LIST_TTL_MS, ROLE_LAG_MS, ROLES_TTL_MS } from "../defaults";
 import { Directory } from "./directory";
 
 export interface LifecycleContext {
@@ -20,23 +21,19 @@ export interface LifecycleContext {
   roleLagMs: number;
 }
 
-export const ROLES_TTL_MS = 5 * 60_000;
-export const MEMBERS_TTL_MS = 30_000;
-export const ROLE_LAG_MS = 10 * 60_000;
-
 export function createContext(
   client: QoveryClient,
-  options: { maxInviteAttempts: number; maxRetryDelayMs?: number; warn?: (message: string) => void },
+  options: { maxRetries: number; maxRetryDelayMs: number; warn?: (message: string) => void },
 ): LifecycleContext {
   return {
     client,
     roles: new Directory((organizationId) => client.listRoles(organizationId), ROLES_TTL_MS),
-    members: new Directory((organizationId) => client.listMembers(organizationId), MEMBERS_TTL_MS),
-    invitations: new Directory((organizationId) => client.listInvitations(organizationId), MEMBERS_TTL_MS),
+    members: new Directory((organizationId) => client.listMembers(organizationId), LIST_TTL_MS),
+    invitations: new Directory((organizationId) => client.listInvitations(organizationId), LIST_TTL_MS),
     warn: options.warn ?? ((message) => console.warn(`warning: ${message}`)),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    maxInviteAttempts: options.maxInviteAttempts,
-    maxRetryDelayMs: options.maxRetryDelayMs ?? 10_000,
+    maxInviteAttempts: options.maxRetries + 1,
+    maxRetryDelayMs: options.maxRetryDelayMs,
     roleLagMs: ROLE_LAG_MS,
   };
 }

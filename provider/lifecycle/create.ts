@@ -12,6 +12,7 @@
  *   once the new invitation is sent, so that the organization does not fill up with dead ones.
  */
 import { isNotFound, QoveryApiError } from "../client/errors";
+import { backoffMs } from "../client/retry";
 import type { Invitation, Member, Role } from "../client/wire";
 import type { LifecycleContext } from "./context";
 import { resourceId, roleRequestOf, type InvitationInputs, type InvitationOutputs } from "./model";
@@ -70,7 +71,7 @@ async function cancelExpiredInvitations(ctx: LifecycleContext, inputs: Invitatio
 }
 
 /** Sets an existing member's role if it differs, and records them as accepted. */
-export async function adoptMember(ctx: LifecycleContext, inputs: InvitationInputs, role: Role, member: Member): Promise<InvitationOutputs> {
+async function adoptMember(ctx: LifecycleContext, inputs: InvitationInputs, role: Role, member: Member): Promise<InvitationOutputs> {
   if (member.roleId === role.id) return memberOutputs(inputs, role, member);
   if (isOwner(member)) {
     ctx.warn(`${inputs.email} is the owner of organization ${inputs.organizationId}; their role stays "owner".`);
@@ -107,8 +108,7 @@ async function inviteOnce(ctx: LifecycleContext, inputs: InvitationInputs, role:
       const landed = pendingInvitationFor(await ctx.client.listInvitations(organizationId), email);
       if (landed) return keepOrReissue(ctx, inputs, role, landed, error, reissue);
       if (attempt >= ctx.maxInviteAttempts) throw error;
-      const backoff = Math.min(1000 * 2 ** (attempt - 1), 10_000, ctx.maxRetryDelayMs);
-      await ctx.sleep(backoff + Math.random() * Math.min(250, ctx.maxRetryDelayMs));
+      await ctx.sleep(backoffMs(attempt - 1, ctx.maxRetryDelayMs));
     }
   }
 }

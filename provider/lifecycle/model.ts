@@ -5,7 +5,11 @@
  */
 import type { OnDelete } from "./on-delete";
 
-/** What Pulumi sends for a value not known yet (during preview). */
+/**
+ * What Pulumi sends for a value not known yet (during preview): `pulumi.runtime.unknownValue`,
+ * copied so that the command line, which shares this module, does not load @pulumi/pulumi
+ * (tests/lifecycle/state.test.ts holds the two equal).
+ */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 export function isUnknown(value: unknown): boolean {

@@ -8,7 +8,7 @@ import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { main } from "../../sdk/cli";
+import { failureMessage, main } from "../../sdk/cli";
 import { startFakeQovery, type FakeQovery } from "../fake-qovery";
 
 interface Run {
@@ -148,5 +148,10 @@ describe("the review command", () => {
       execFile(process.execPath, ["-e", script], (error, stdout) => (error ? reject(error) : resolve(stdout))),
     );
     expect(loaded).to.equal("false");
+  });
+
+  it("prints a failure that escapes main, with the token masked, instead of failing silently", () => {
+    const message = failureMessage(new Error("write EPIPE while printing for s3cr3t-token"), { QOVERY_API_TOKEN: "s3cr3t-token" });
+    expect(message).to.equal("error: write EPIPE while printing for <token>\n");
   });
 });

@@ -17,7 +17,7 @@ describe("npm run example", function () {
   this.timeout(300_000);
 
   it("shows the whole lifecycle against the local fake, exits 0 and leaves no process behind", async () => {
-    const script = path.join(repositoryRoot, "tests", "sandbox", "run-example.ts");
+    const script = path.join(repositoryRoot, "tools", "run-example.ts");
     const env = { ...process.env };
     delete env.QOVERY_API_TOKEN;
     delete env.QOVERY_API_URL;

@@ -106,6 +106,17 @@ describe("read", () => {
       expect(props).to.include({ roleName: "devops", roleId: bed.fake.roleId("devops") });
     });
 
+    it("reports the listed role again once the ten-minute lag window after its own change has passed", async () => {
+      await bed.client.changeMemberRole(bed.fake.organizationId, "github|123", bed.fake.roleId("admin"));
+      for (let i = 0; i < 3; i++) await bed.client.listMembers(bed.fake.organizationId);
+      const changedAt = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
+      // Recorded as changed by us to devops: inside the window the recorded role stands...
+      const recorded = { ...accepted, roleName: "devops", roleId: bed.fake.roleId("devops") };
+      expect((await readProps({ ...recorded, roleChangedAt: changedAt(9) }))?.roleName).to.equal("devops");
+      // ...after it, the list has the last word.
+      expect((await readProps({ ...recorded, roleChangedAt: changedAt(11) }))?.roleName).to.equal("admin");
+    });
+
     it("reports the resource gone when the member left", async () => {
       bed.fake.removeMemberBehindBack("github|123");
       expect(await read(bed.ctx, id, accepted)).to.deep.equal({});

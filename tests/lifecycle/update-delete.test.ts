@@ -68,10 +68,16 @@ describe("update and delete", () => {
     expect(bed.fake.invitations()).to.deep.equal([]);
   });
 
-  it("treats an invitation already gone as deleted", async () => {
+  it("treats an invitation already gone as deleted: its DELETE answers 404, and nobody is removed", async () => {
     bed.fake.deleteInvitation("jane@example.com");
+    bed.fake.resetCounts();
     await remove(bed.ctx, outs);
-    expect(bed.fake.invitations()).to.deep.equal([]);
+    expect(bed.fake.exchanges.map((e) => `${e.operation} ${e.status}`)).to.deep.equal([
+      "deleteInviteMember 404",
+      // Not accepted since: the member list has no jane, so there is nothing else to do.
+      "getOrganizationMembers 200",
+    ]);
+    expect(bed.fake.members().map((m) => m.id)).to.deep.equal([bed.fake.ownerMemberId]);
   });
 
   it("removes an accepted member with every identity under that email", async () => {

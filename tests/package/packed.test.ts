@@ -125,7 +125,13 @@ describe("the packed package, installed in a fresh project like a user installs 
     // Not a link to this repository: Node would resolve a link to its real path here.
     expect(fs.lstatSync(path.join(project, "node_modules", "pulumi-qovery-invitations")).isSymbolicLink()).to.equal(false);
     const resolve = projectRequire().resolve;
-    for (const specifier of ["pulumi-qovery-invitations", "pulumi-qovery-invitations/shim", "pulumi-qovery-invitations/provider"]) {
+    for (const specifier of [
+      "pulumi-qovery-invitations",
+      "pulumi-qovery-invitations/shim",
+      "pulumi-qovery-invitations/removal-shim",
+      "pulumi-qovery-invitations/roster-guard-shim",
+      "pulumi-qovery-invitations/provider",
+    ]) {
       const resolved = resolve(specifier);
       expect(
         resolved.startsWith(fs.realpathSync(path.join(project, "node_modules", "pulumi-qovery-invitations", "dist")) + path.sep),

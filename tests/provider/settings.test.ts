@@ -1,5 +1,6 @@
 import { expect } from "chai";
-import { DEFAULT_API_URL, resolveSettings } from "../../provider/settings";
+import { CONFIG_DEFAULTS } from "../../provider/defaults";
+import { resolveSettings } from "../../provider/settings";
 
 const config = (values: Record<string, string>) => ({ get: (key: string) => values[key] });
 
@@ -19,7 +20,8 @@ describe("provider settings", () => {
 
   it("defaults to Qovery's public API and leaves the token unset", () => {
     const settings = resolveSettings(undefined, {});
-    expect(settings.apiUrl).to.equal(DEFAULT_API_URL);
+    expect(settings.apiUrl).to.equal("https://api.qovery.com");
+    expect(CONFIG_DEFAULTS.apiUrl).to.equal("https://api.qovery.com");
     expect(settings.apiToken).to.equal(undefined);
     expect(settings.problems).to.deep.equal([]);
   });
@@ -28,11 +30,14 @@ describe("provider settings", () => {
     const settings = resolveSettings(config({ "qovery:maxRetries": "2", "qovery:maxConcurrency": "zero" }), {});
     expect(settings.maxRetries).to.equal(2);
     expect(settings.maxConcurrency).to.equal(8);
-    expect(settings.problems).to.deep.equal(['qovery:maxConcurrency must be an integer from 1 to 64; got "zero"']);
+    expect(settings.problems).to.deep.equal(["qovery:maxConcurrency must be an integer from 1 to 64"]);
   });
 
-  it("reports a base URL that is not http(s)", () => {
-    const settings = resolveSettings(config({ "qovery:apiUrl": "api.qovery.com" }), {});
+  it("reports a base URL that is not http(s), without printing the value back", () => {
+    const pasted = "qov_t_0123456789abcdef";
+    const settings = resolveSettings(config({ "qovery:apiUrl": pasted, "qovery:maxRetries": pasted }), {});
     expect(settings.problems[0]).to.include("qovery:apiUrl").and.include("https://api.qovery.com");
+    expect(settings.problems.join(" ")).not.to.include(pasted);
+    expect(settings.problems).to.have.length(2);
   });
 });

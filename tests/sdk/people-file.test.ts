@@ -45,6 +45,31 @@ describe("people files", () => {
       .and.includes("line 3: email is required");
   });
 
+  it("refuses what it used to let through: an unknown onExpired, blank text, a numeric roleId, both roles, a non-mapping", () => {
+    const yaml = [
+      "- { email: ada@example.com, roleName: admin, onExpired: later }",
+      '- { email: "   ", roleName: admin }',
+      '- { email: grace@example.com, roleName: "  " }',
+      "- { email: alan@example.com, roleId: 1234 }",
+      "- { email: bob@example.com, roleName: admin, roleId: 3f1c2a8e-5b7d-4c9e-8a21-0d6f4b2e9c11 }",
+      "- just a string",
+    ].join("\n");
+    let message = "";
+    try {
+      parsePeopleYaml(yaml, "people.yaml");
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message.split(/; (?=entry)/)).to.deep.equal([
+      'people.yaml: entry 1: onExpired must be one of keep, reissue, fail; got "later"',
+      "entry 2: email must not be blank: give an email address such as ada@example.com",
+      'entry 3: roleName must not be blank: give a role name such as "admin"',
+      "entry 4: roleId must be a role UUID (or use roleName); got 1234",
+      "entry 5: roleId give only one of roleName and roleId",
+      "entry 6: expected a mapping with email and roleName",
+    ]);
+  });
+
   it("rejects an unknown field in YAML, naming the valid ones", () => {
     expect(() => parsePeopleYaml("- email: a@b.io\n  role_name: admin\n")).to.throw(
       /entry 1: unknown field role_name \(valid: email, roleName, roleId, onExpired, retainOnDelete\)/,

@@ -34,7 +34,7 @@ export async function startTestBed(options: FakeQoveryOptions = {}, overrides: P
   const client = new QoveryClient(settings);
   const warnings: string[] = [];
   const newContext = () => {
-    const ctx = createContext(client, { maxInviteAttempts: settings.maxRetries + 1, warn: (message) => warnings.push(message) });
+    const ctx = createContext(client, { ...settings, warn: (message) => warnings.push(message) });
     ctx.sleep = () => Promise.resolve();
     return ctx;
   };

@@ -9,10 +9,10 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { startFakeQovery } from "../fake-qovery";
-import { PulumiShell } from "../support/pulumi-shell";
+import { startFakeQovery } from "../tests/fake-qovery";
+import { PulumiShell } from "../tests/support/pulumi-shell";
 
-const root = path.resolve(__dirname, "..", "..");
+const root = path.resolve(__dirname, "..");
 
 function heading(text: string): void {
   console.log(`\n=== ${text} ${"=".repeat(Math.max(0, 70 - text.length))}`);

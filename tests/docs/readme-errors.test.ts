@@ -1,0 +1,68 @@
+/**
+ * The README's "Errors and what to do" table quotes messages users will search for: each quote's
+ * fixed wording must be found in the code that produces it. Values in a quote (`…`, quoted
+ * names, numbers, emails, `<id>`) are left out; what is between them is grepped in provider/ and
+ * sdk/, with string concatenations across lines joined.
+ */
+import { expect } from "chai";
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+const ROOT = path.join(__dirname, "..", "..");
+
+function sourceText(): string {
+  const files = ["provider", "sdk"].flatMap((dir) =>
+    fs
+      .readdirSync(path.join(ROOT, dir), { recursive: true, encoding: "utf8" })
+      .filter((file) => file.endsWith(".ts"))
+      .map((file) => path.join(ROOT, dir, file)),
+  );
+  return files
+    .map((file) => fs.readFileSync(file, "utf8"))
+    .join("\n")
+    .replace(/(["'`])\s*\+\s*\n\s*(["'`])/g, "")
+    .replace(/\$\{[^}]*\}/g, "\u0000");
+}
+
+/** The quotes of the first column of the errors table; an example (`such as …`) is not a quote. */
+function quotedErrors(): string[] {
+  const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("## Errors and what to do"));
+  const table = section.slice(0, section.indexOf("\n\n", section.indexOf("|")));
+  return table
+    .split("\n")
+    .filter((line) => line.startsWith("| `") || line.startsWith("| export"))
+    .map((line) => line.split(" | ")[0]!.replace(/such as `[^`]+`/g, ""))
+    .flatMap((cell) => [...cell.matchAll(/`([^`]+)`/g)].map((match) => match[1]!))
+    .filter((quote) => fixedParts(quote).length > 0);
+}
+
+/** The fixed wording of a quote: what lies between its values. */
+function fixedParts(quote: string): string[] {
+  return quote
+    .replace(/…/g, "\u0000")
+    .replace(/"[^"]*"/g, "\u0000")
+    .replace(/<[^>]+>/g, "\u0000")
+    .replace(/[\w.+-]+@[\w.-]+/g, "\u0000")
+    .replace(/[\w-]+\.(csv|ya?ml)\b/g, "\u0000")
+    .replace(/\b\d+\b/g, "\u0000")
+    .split("\u0000")
+    .map((part) => part.replace(/^[\s:;,.]+|[\s:;,.]+$/g, ""))
+    .filter((part) => part.length >= 8);
+}
+
+describe("README error quotes", () => {
+  const source = sourceText();
+  const quotes = quotedErrors();
+
+  it("finds the errors table, with a quote on every row", () => {
+    expect(quotes.length).to.be.at.least(20);
+  });
+
+  for (const quote of quotes) {
+    it(`quotes the code: ${quote}`, () => {
+      const parts = fixedParts(quote);
+      for (const part of parts) expect(source.includes(part), `"${part}" is in provider/ or sdk/`).to.equal(true);
+    });
+  }
+});
