@@ -66,7 +66,8 @@ function apiCallsSection(results: BenchResults): string {
     "## API calls per lifecycle step",
     "",
     "Counted by the fake while each gRPC call of the harness to the plugin was in flight (parallel 1). " +
-      "A fresh plugin process starts with empty caches; the CLI starts one per command.",
+      'A fresh plugin process starts with empty caches; the CLI, and the harness, start one per command. "First of the command" ' +
+      'is the first step of its kind in a command (two or three resources in it), "later in the command" the last one.',
     "",
     table(
       ["Step", "Calls", "Qovery operations", "Note"],
@@ -119,6 +120,18 @@ function loadSection(results: BenchResults): string {
         ],
         ["invitations at the fake", String(load.invitationsAtFake), String(skip.invitationsAtFake), "–"],
         ["answered 429", String(load.rateLimited), String(skip.rateLimited), `${naive.failedCreates} on invites`],
+        [
+          "first step starts after",
+          load.firstStepAfterMs === undefined ? "–" : s(load.firstStepAfterMs),
+          skip.firstStepAfterMs === undefined ? "–" : s(skip.firstStepAfterMs),
+          "–",
+        ],
+        [
+          "first step to last step",
+          load.stepSpanMs === undefined ? "–" : `${s(load.stepSpanMs)} (${load.stepSpanRatioToFloor}×)`,
+          skip.stepSpanMs === undefined ? "–" : `${s(skip.stepSpanMs)} (${skip.stepSpanRatioToFloor}×)`,
+          "–",
+        ],
       ],
     ),
     naive.firstError ? `\nThe naive provider's run ended with: \`${naive.firstError.replace(/\|/g, "\\|")}\`` : "",
@@ -130,9 +143,99 @@ function previewSection(results: BenchResults): string {
   return [
     `## Previews of ${load.count} through the real Pulumi CLI`,
     "",
+    `The program of the default-checkpoint load (${load.count} resources with role names, one organization), before and after its up. ` +
+      "Since issue #11, check looks each role up in the organization's role list, read once per command.",
+    "",
     table(
-      ["Preview", "API calls", "Wall"],
-      load.previews.map((p) => [`${load.count} resources, ${p.label}`, p.apiCalls, s(p.wallMs)]),
+      ["Preview", "API calls", "by operation", "mutating", "Wall"],
+      load.previews.map((p) => [
+        `${load.count} resources, ${p.label}`,
+        p.apiCalls,
+        operationList(p.operations),
+        p.mutatingCalls,
+        s(p.wallMs),
+      ]),
+    ),
+  ].join("\n");
+}
+
+const operationList = (operations: Record<string, number | undefined>) =>
+  Object.entries(operations)
+    .map(([op, n]) => `${op} ×${n}`)
+    .join(", ") || "–";
+
+const kB = (bytes: number) => (bytes < 1024 ** 2 ? `${round(bytes / 1024, 1)} KiB` : `${round(bytes / 1024 ** 2, 1)} MiB`);
+
+function refreshSection(results: BenchResults): string {
+  const { package: ours, baseline } = results.cli.refresh;
+  const runs = [
+    ...ours.refreshes.map((r) => ({ who: "this package", r })),
+    ...baseline.refreshes.map((r) => ({ who: "baseline (lists per resource)", r })),
+  ];
+  return [
+    `## Refresh of ${ours.count} accepted members through the real Pulumi CLI`,
+    "",
+    `\`pulumi up --parallel ${ours.parallel}\` of ${ours.count} invitations in one organization (${s(ours.upWallMs)}; the baseline's ` +
+      `${s(baseline.upWallMs)}), the fake accepts them all, then \`pulumi refresh --parallel ${ours.parallel}\`; ` +
+      `PULUMI_SKIP_CHECKPOINTS=true for all of them, and no rate limit at the fake: these figures are the requests, the bytes and ` +
+      "the time of the refresh. The baseline is a bench-only dynamic provider (bench/baseline-provider.ts) that reads the way " +
+      "Qovery's Terraform resource `qovery_organization_member` does: for every resource, the invitation list, then the member " +
+      "list, each the whole organization. Its every refresh makes the same requests, so it is refreshed once. Bytes: the sum of " +
+      "the response bodies the fake sent (`JSON.stringify` of each exchange's body, which is what it writes), headers not " +
+      "included. Steps: from the first resource step's start to the last one's end, from the engine events.",
+    "",
+    table(
+      ["", "refresh", "API calls", "member lists", "by operation", "bytes received", "wall", "steps", "at 50 requests/s, at least"],
+      runs.map(({ who, r }) => [
+        who,
+        r.label,
+        r.calls,
+        r.memberListCalls,
+        operationList(r.operations),
+        kB(r.responseBytes),
+        s(r.wallMs),
+        r.stepSpanMs === undefined ? "–" : s(r.stepSpanMs),
+        s((r.calls / 50) * 1000),
+      ]),
+    ),
+    "",
+    "The last column is what a limit of 50 requests/s (the fake's limit in the load above) would cost by itself: calls ÷ 50.",
+  ].join("\n");
+}
+
+function throttleSection(results: BenchResults): string {
+  const skip = results.cli.loadSkippingCheckpoints;
+  const before = results.before.loadSkippingCheckpoints;
+  const answered = (figures: Record<string, number>) =>
+    Object.entries(figures)
+      .map(([key, n]) => `${key}: ${n}`)
+      .join(", ");
+  return [
+    `## 429s before and after the client's Throttle (${skip.count} invitations at ${skip.ratePerSecond} requests/s, checkpoints skipped)`,
+    "",
+    `Before: ${results.before.source}, run on ${results.before.date}; that run did not time the steps. After: this run. ` +
+      `Both \`pulumi up --parallel ${skip.parallel}\`, \`qovery:maxConcurrency\` ${skip.maxConcurrency}, the fake answering every request ` +
+      `beyond ${skip.ratePerSecond} per second with 429 and \`Retry-After: 1\`.`,
+    "",
+    table(
+      ["", "before (a6bacf4)", "after"],
+      [
+        ["answered 429", before.rateLimited, skip.rateLimited],
+        ["requests", before.requests, skip.requests],
+        ["by operation and status", answered(before.byOperationAndStatus), answered(skip.byOperationAndStatus)],
+        [
+          "whole up",
+          `${s(before.wallMs)} (${before.ratioToFloor}× the ${s(before.floorMs)} floor)`,
+          `${s(skip.wallMs)} (${skip.ratioToFloor}×)`,
+        ],
+        ["first step starts after", "not measured", skip.firstStepAfterMs === undefined ? "–" : s(skip.firstStepAfterMs)],
+        [
+          "first step to last step",
+          "not measured",
+          skip.stepSpanMs === undefined ? "–" : `${s(skip.stepSpanMs)} (${skip.stepSpanRatioToFloor}× the floor)`,
+        ],
+        ["failures", before.failures, skip.failures],
+      ],
     ),
   ].join("\n");
 }
@@ -152,7 +255,7 @@ function stepSection(results: BenchResults): string {
       [
         ["raw HTTP GET to the fake", ms(steps.rawGetMs), "1"],
         [
-          "create step (one invite; the plugin's first create also lists roles and members)",
+          "create step (one invite; the plugin's first create also lists roles, members and invitations)",
           ms(steps.createMs),
           String(round(steps.createMs / steps.rawGetMs)),
         ],
@@ -183,6 +286,10 @@ export function renderMarkdown(results: BenchResults): string {
     apiCallsSection(results),
     "",
     loadSection(results),
+    "",
+    throttleSection(results),
+    "",
+    refreshSection(results),
     "",
     previewSection(results),
     "",

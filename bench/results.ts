@@ -1,7 +1,9 @@
 /** The shape of bench/results.json: everything one run of `npm run bench` measured. */
+import type { BeforeFigures } from "./before";
 import type { ApiCallsResult } from "./scenarios/api-calls";
 import type { CliLoadResult, CliNaiveResult, CliStepTimes } from "./scenarios/cli";
 import type { ProviderSizeResult } from "./scenarios/provider-size";
+import type { RefreshResult } from "./scenarios/refresh";
 
 export interface BenchMeta {
   /** ISO date of the run. */
@@ -33,5 +35,9 @@ export interface BenchResults {
     /** The naive provider on the load where the rate limit bites (checkpoints skipped). */
     naive: CliNaiveResult;
     steps: CliStepTimes;
+    /** Refreshes of 1000 accepted members: this package, and the baseline provider that reads per resource. */
+    refresh: { package: RefreshResult; baseline: RefreshResult };
   };
+  /** The figures of the last committed run before issue #11's provider changes (bench/before-issue-11.json). */
+  before: BeforeFigures;
 }

@@ -6,7 +6,8 @@
  * Provider-level figures (the `__provider` size, the API calls of each lifecycle method) are read
  * through the engine harness's probes on the plugin; the user-facing ones go through the real
  * Pulumi CLI: 1000 invitations at 50 requests/s with 429 + Retry-After (and the naive provider on
- * the same load), previews of 1000, and the time of a step against a raw request at 20 ms latency.
+ * the same load), previews of 1000, refreshes of 1000 accepted members (and the baseline provider
+ * on the same), and the time of a step against a raw request at 20 ms latency.
  */
 import { execFileSync } from "node:child_process";
 import * as os from "node:os";
@@ -16,13 +17,26 @@ import { writeReport } from "./report";
 import type { BenchResults } from "./results";
 import { countApiCalls } from "./scenarios/api-calls";
 import { cliLoad, cliNaive, cliStepTimes, type CliLoadSettings } from "./scenarios/cli";
+import { cliRefresh, type RefreshResult } from "./scenarios/refresh";
+import { installStepClock } from "./lib/step-clock";
+import { beforeIssue11 } from "./before";
 import { measureProviderSize } from "./scenarios/provider-size";
 import { repositoryRoot } from "../tests/support/installed-package";
 import { pulumiCli } from "../tests/support/pulumi-cli";
 
 /** `pulumi up --parallel 16` with the provider's default `qovery:maxConcurrency`. */
-const LOAD: CliLoadSettings = { count: 1000, ratePerSecond: 50, parallel: 16, maxConcurrency: 8, skipCheckpoints: false };
-const LOAD_SKIPPING_CHECKPOINTS: CliLoadSettings = { ...LOAD, skipCheckpoints: true };
+const LOAD: CliLoadSettings = {
+  count: 1000,
+  ratePerSecond: 50,
+  parallel: 16,
+  maxConcurrency: 8,
+  skipCheckpoints: false,
+  withPreviews: true,
+};
+/** The previews are the same with checkpoints skipped: run once, with the default load. */
+const LOAD_SKIPPING_CHECKPOINTS: CliLoadSettings = { ...LOAD, skipCheckpoints: true, withPreviews: false };
+/** Refreshes of 1000 accepted members, this package and the baseline provider, no rate limit. */
+const REFRESH = { count: 1000, parallel: LOAD.parallel, skipCheckpoints: true };
 const STEP_LATENCY_MS = 20;
 const STEP_COUNT = 20;
 
@@ -49,14 +63,27 @@ async function main(): Promise<void> {
   stage(
     `pulumi ${pulumiVersion}: ${LOAD.count} invitations at ${LOAD.ratePerSecond} requests/s (--parallel ${LOAD.parallel}, maxConcurrency ${LOAD.maxConcurrency})`,
   );
-  const load = await cliLoad(LOAD, progress);
+  const clock = installStepClock();
+  const load = await cliLoad(LOAD, clock, progress);
 
   stage(`pulumi ${pulumiVersion}: the same with PULUMI_SKIP_CHECKPOINTS=true`);
-  const loadSkippingCheckpoints = await cliLoad(LOAD_SKIPPING_CHECKPOINTS, progress);
+  const loadSkippingCheckpoints = await cliLoad(LOAD_SKIPPING_CHECKPOINTS, clock, progress);
 
   stage(`pulumi ${pulumiVersion}: the naive provider on the same load, checkpoints skipped`);
   const naive = await cliNaive(LOAD_SKIPPING_CHECKPOINTS);
   progress(`    ${naive.failedCreates} failed creates, ${naive.created} created, ${naive.notAttempted} never attempted`);
+
+  const refresh: RefreshResult[] = [];
+  for (const provider of ["package", "baseline"] as const) {
+    stage(`pulumi ${pulumiVersion}: refresh of ${REFRESH.count} accepted members, ${provider} provider, checkpoints skipped`);
+    const result = await cliRefresh({ ...REFRESH, provider, refreshCount: provider === "package" ? 2 : 1 }, clock);
+    for (const r of result.refreshes)
+      progress(
+        `    ${r.label}: ${r.calls} calls (${r.memberListCalls} member lists), ${r.responseBytes} B, ${round(r.wallMs / 1000, 1)} s`,
+      );
+    refresh.push(result);
+  }
+  clock.uninstall();
 
   stage(`pulumi ${pulumiVersion}: ${STEP_COUNT} creates and deletes, one at a time, fake latency ${STEP_LATENCY_MS} ms`);
   const steps = await cliStepTimes(STEP_LATENCY_MS, STEP_COUNT);
@@ -77,7 +104,8 @@ async function main(): Promise<void> {
     },
     providerSize,
     apiCalls,
-    cli: { load, loadSkippingCheckpoints, naive, steps },
+    cli: { load, loadSkippingCheckpoints, naive, steps, refresh: { package: refresh[0]!, baseline: refresh[1]! } },
+    before: beforeIssue11(),
   };
   const written = writeReport(results, __dirname);
   stage(`wrote ${path.relative(process.cwd(), written.json)} and ${path.relative(process.cwd(), written.markdown)}`);

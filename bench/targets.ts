@@ -1,5 +1,5 @@
 /**
- * The targets of issue 5 item 5, checked against one run's results. A missed target is
+ * The targets of issue 5 item 5 and issue #11, checked against one run's results. A missed target is
  * reported with the measured figure, never hidden; the bench does not fail on it.
  */
 import type { BenchResults } from "./results";
@@ -19,13 +19,19 @@ export const LIMITS = {
   providerBytes: 1024,
   stepRatio: 1.3,
   floorRatio: 1.2,
+  /** From the first resource step to the last, 1000 invitations at 50/s, checkpoints skipped (issue #11). */
+  stepSpanFloorRatio: 1.1,
+  /** Member lists of a steady-state refresh of one organization (2 only if the first failed and was retried). */
+  refreshMemberLists: 1,
+  /** listOrganizationAvailableRoles per organization in a preview (check's role check, issue #11). */
+  previewRoleLists: 1,
   /** Requests per invitation over the 1000 run: one invite each, plus the per-process lookups. */
   amortizedCreateCalls: 1.01,
-  runtimeSeconds: 300,
+  runtimeSeconds: 360,
 };
 
 function callsOf(results: BenchResults, step: string): number {
-  const found = results.apiCalls.steps.find((s) => s.step.startsWith(step));
+  const found = results.apiCalls.steps.find((s) => s.step === step);
   if (!found) throw new Error(`no API-call figure for "${step}"`);
   return found.calls;
 }
@@ -48,12 +54,15 @@ const REMEDIES = {
   coldCreate:
     "provider/lifecycle/create.ts could send the invite first and fetch the member list only when Qovery answers that the person " +
     "is already a member (inviteOnce already handles that answer), and for a roleId skip the role list and take the role's name " +
-    "from the invite's answer: 1 call for a new person given a roleId, 2 given a roleName (its id must be looked up). The member pre-check is there on purpose: Qovery's answer to inviting an " +
+    "from the invite's answer: 1 call for a new person given a roleId, 2 given a roleName (its id must be looked up); the " +
+    "invitation list that looks for expired invitations of the email to cancel could be skipped when the invite's answer " +
+    "leaves none possible (no 409). The member pre-check is there on purpose: Qovery's answer to inviting an " +
     "existing member is not documented (the fake's default is a 400), and if it were a 201 the person would get an invitation " +
     "email they do not need. Worth doing once that answer is confirmed.",
   acceptance:
-    "None that keeps refresh correct: a missing invitation does not say whether it was accepted or withdrawn, the member list does. " +
-    "It happens once per person; every later refresh of the member is 1 call.",
+    "None that keeps refresh correct: an invitation missing from the list may be newer than the list, so its own GET confirms it is " +
+    "gone, and only the member list tells accepted from withdrawn. The two lists are read once per command, so the refresh that " +
+    "sees 1000 acceptances costs 1 call per person plus the two lists (see the refresh rows); every later refresh reads one list.",
   memberDelete:
     "provider/lifecycle/delete.ts could DELETE the member id recorded in state directly (1 call), at the price of leaving the " +
     "person's other identities with the same email in the organization, and of trusting the state's role for the owner guard.",
@@ -71,16 +80,21 @@ export function evaluateTargets(results: BenchResults): TargetRow[] {
     note: `one \`require\` of the installed shim (naive provider: ${providerSize.naiveBytes} B)`,
   });
 
-  const checkCalls = results.apiCalls.steps.filter((s) => s.method === "check").map((s) => s.calls);
   const diffCalls = results.apiCalls.steps.filter((s) => s.method === "diff").map((s) => s.calls);
-  rows.push({ target: "check: 0 API calls", measured: `${Math.max(...checkCalls)} calls`, met: Math.max(...checkCalls) === 0, note: "" });
+  const coldCheck = callsOf(results, "check, first of the command (preview)");
+  const warmCheck = callsOf(results, "check, later in the command");
+  rows.push({
+    target: "check: the role list once per organization per command (first check 1 call, later checks 0)",
+    measured: `first ${coldCheck}, later ${warmCheck}`,
+    met: coldCheck <= 1 && warmCheck === 0,
+    note: "issue #11: a role typo fails the preview; the role list is the command's copy, shared by every check",
+  });
   rows.push({ target: "diff: 0 API calls", measured: `${Math.max(...diffCalls)} calls`, met: Math.max(...diffCalls) === 0, note: "" });
-
   rows.push(
     callRow(
       results,
-      "create: 1 API call (role and member lists cached)",
-      "create, roleName, warm",
+      "create: 1 API call (role, member and invitation lists cached)",
+      "create, roleName, later in the command",
       1,
       "every create after the first of a plugin process",
     ),
@@ -91,32 +105,69 @@ export function evaluateTargets(results: BenchResults): TargetRow[] {
     target: "create: 1 API call, amortized over 1000",
     measured: `${perInvitation} calls`,
     met: invites === load.count && perInvitation <= LIMITS.amortizedCreateCalls,
-    note: `${invites} invites + ${load.requests - load.rateLimited - invites} shared lookups (role list, member list) for ${load.count} invitations, one \`pulumi up\``,
+    note: `${invites} invites + ${load.requests - load.rateLimited - invites} shared lookups (role, member and invitation lists) for ${load.count} invitations, one \`pulumi up\``,
+    remedy:
+      "The member and invitation lists are kept 30 s, so an up that lasts longer (the default-checkpoint one) lists both again " +
+      "every 30 s, and create's role list is fetched apart from check's copy of the same command. Sharing check's copy with " +
+      "create, and keeping the lists for the whole command as refresh does, would bring it to 1000 invites + 3 lists.",
   });
   rows.push(
-    callRow(results, "create: 1 API call, one resource in a fresh plugin process", "create, roleName, cold", 1, "", {
+    callRow(results, "create: 1 API call, one resource in a fresh plugin process", "create, roleName, first of the command", 1, "", {
       note:
-        "the first create of a process fetches the role list (to resolve roleName or check roleId) and the member list (to adopt an " +
-        "existing member instead of inviting them) before the invite; both are then cached (roles 5 min, members 30 s)",
+        "the first create of a process fetches the role list (to resolve roleName or check roleId; check's copy of the same command " +
+        "is not reused) and the member list (to adopt an existing member instead of inviting them) before the invite, and the " +
+        "invitation list after it (to cancel expired invitations of the email); all are then cached (roles 5 min, the lists 30 s)",
       remedy: REMEDIES.coldCreate,
     }),
   );
 
-  rows.push(callRow(results, "read: 1 API call, pending invitation", "read (refresh), pending", 1, "GET of the invitation"));
-  rows.push(callRow(results, "read: 1 API call, accepted member", "read (refresh), accepted member", 1, "the member list"));
+  for (const [label, first, later] of [
+    [
+      "pending invitation",
+      "read (refresh), pending invitation, first of the command",
+      "read (refresh), pending invitation, later in the command",
+    ],
+    ["accepted member", "read (refresh), accepted member, first of the command", "read (refresh), accepted member, later in the command"],
+  ] as const) {
+    const [firstCalls, laterCalls] = [callsOf(results, first), callsOf(results, later)];
+    rows.push({
+      target: `read, ${label}: 1 list per organization per command (first read 1 call, later reads 0)`,
+      measured: `first ${firstCalls}, later ${laterCalls}`,
+      met: firstCalls <= 1 && laterCalls === 0,
+      note: label === "accepted member" ? "the command's member list" : "the command's invitation list",
+    });
+  }
   rows.push(
-    callRow(results, "read: 1 API call, the refresh that sees the acceptance", "read (refresh) at acceptance", 1, "", {
-      note: "once per person: the invitation's GET answers 404, then the member list tells accepted from withdrawn",
-      remedy: REMEDIES.acceptance,
-    }),
+    callRow(
+      results,
+      "read: 1 API call, the refresh that sees the acceptance",
+      "read (refresh) at acceptance, first of the command",
+      1,
+      "",
+      {
+        note:
+          "the first read of the command: the invitation list (the invitation is gone from it), the invitation's GET (404: gone, not " +
+          `just newer than the list), the member list; later reads of the same command: ${callsOf(results, "read (refresh) at acceptance, later in the command")} (the GET)`,
+        remedy: REMEDIES.acceptance,
+      },
+    ),
   );
-  rows.push(callRow(results, "delete: 1 API call, pending invitation", "delete (destroy), pending", 1, "DELETE of the invitation"));
   rows.push(
-    callRow(results, "delete: 1 API call, accepted member", "delete (destroy), accepted member", 1, "", {
+    callRow(
+      results,
+      "delete: 1 API call, pending invitation",
+      "delete (destroy), pending invitation, first of the command",
+      1,
+      "DELETE of the invitation",
+    ),
+  );
+  rows.push(
+    callRow(results, "delete: 1 API call, accepted member", "delete (destroy), accepted member, first of the command", 1, "", {
       note: "the member list first (every identity with that email, and the owner guard), then the DELETE",
       remedy: REMEDIES.memberDelete,
     }),
   );
+  rows.push(...refreshRows(results));
 
   for (const [label, stepMs] of [
     ["create", steps.createMs],
@@ -148,7 +199,8 @@ export function evaluateTargets(results: BenchResults): TargetRow[] {
       remedy: run.skipCheckpoints
         ? "Not in provider/: the rest above the floor is the CLI's own work (the language runtime, the plugin, the program " +
           `building ${run.count} resources, the engine's steps) on a 2-core machine shared with the fake and the plugin: a ` +
-          `preview of the same ${run.count}, which calls nothing, takes ${round(run.previews[0]!.wallMs / 1000, 1)} s by itself.`
+          `preview of the same ${run.count} takes ${round(load.previews[0]!.wallMs / 1000, 1)} s by itself, and the first step starts ` +
+          `${round((run.firstStepAfterMs ?? NaN) / 1000, 1)} s after the up does.`
         : "Not in provider/: the CLI rewrites the whole state after every step, and a local file backend writes the whole " +
           "checkpoint file each time (O(N²) bytes for N resources), so the pace stays below the rate limit (no 429 at all). " +
           "Pulumi Cloud's backend saves changes incrementally; on a self-managed backend `PULUMI_SKIP_CHECKPOINTS=true` writes " +
@@ -157,21 +209,81 @@ export function evaluateTargets(results: BenchResults): TargetRow[] {
     });
   }
   for (const preview of load.previews) {
+    const roleLists = preview.operations.listOrganizationAvailableRoles ?? 0;
+    const others = preview.apiCalls - roleLists;
     rows.push({
-      target: `preview of ${load.count} (${preview.label}) through the CLI: 0 API calls`,
-      measured: `${preview.apiCalls} calls, ${round(preview.wallMs / 1000, 1)} s`,
-      met: preview.apiCalls === 0,
-      note: "",
+      target: `preview of ${load.count} (${preview.label}) through the CLI: ≤ ${LIMITS.previewRoleLists} listOrganizationAvailableRoles per organization, 0 other calls`,
+      measured: `${roleLists} role list${roleLists === 1 ? "" : "s"}, ${others} other, ${preview.mutatingCalls} mutating; ${round(preview.wallMs / 1000, 1)} s`,
+      met: roleLists <= LIMITS.previewRoleLists && others === 0 && preview.mutatingCalls === 0,
+      note: "one organization; check's role check (issue #11) replaces the 0 calls of before",
     });
   }
+  rows.push(...throttleRows(results));
   rows.push({
-    target: "`npm run bench` under 5 minutes",
+    target: `\`npm run bench\` under ${LIMITS.runtimeSeconds / 60} minutes`,
     measured: `${meta.runtimeSeconds} s (+ the build)`,
     met: meta.runtimeSeconds < LIMITS.runtimeSeconds,
     note: "",
     remedy:
-      "The three `pulumi up` runs of 1000 resources through the real CLI take most of it, the default-checkpoint one above all; " +
+      `The machine's load average was ${meta.loadAverage.start} at the start and ${meta.loadAverage.end} at the end (other test ` +
+      "suites ran beside it), and every timing moves with it. The `pulumi up` runs of 1000 resources through the real CLI take " +
+      "most of it, the default-checkpoint one above all; " +
       "the bench is not part of `npm test`.",
   });
   return rows;
+}
+
+/** Issue #11 item 1: the steady-state refresh of 1000 accepted members, and the one that sees the acceptances. */
+function refreshRows(results: BenchResults): TargetRow[] {
+  const { package: ours, baseline } = results.cli.refresh;
+  const [acceptance, steady] = ours.refreshes;
+  const baseSteady = baseline.refreshes.at(-1)!;
+  const retriedOnce = steady!.memberListCalls === 2 && steady!.failedMemberLists >= 1;
+  return [
+    {
+      target: `refresh of ${ours.count} accepted members through the CLI (steady state): ≤ ${LIMITS.refreshMemberLists} member list (2 only if the first failed)`,
+      measured:
+        `${steady!.memberListCalls} member list${steady!.memberListCalls === 1 ? "" : "s"}, ${steady!.calls} calls in all, ` +
+        `${steady!.responseBytes} B received, ${round(steady!.wallMs / 1000, 1)} s`,
+      met: steady!.memberListCalls <= LIMITS.refreshMemberLists || retriedOnce,
+      note:
+        `baseline provider (lists per resource, like Qovery's Terraform resource): ${baseSteady.calls} calls, ` +
+        `${baseSteady.responseBytes} B, ${round(baseSteady.wallMs / 1000, 1)} s`,
+    },
+    {
+      target: `refresh that sees ${ours.count} acceptances through the CLI: ≤ ${LIMITS.amortizedCreateCalls} calls per person`,
+      measured: `${acceptance!.calls} calls = ${round(acceptance!.calls / ours.count, 4)} per person, ${round(acceptance!.wallMs / 1000, 1)} s`,
+      met: acceptance!.calls / ours.count <= LIMITS.amortizedCreateCalls,
+      note: "each person's invitation GET (404), plus one invitation list and one member list",
+    },
+  ];
+}
+
+/** Issue #11 item 3: 429s and the pace of the 1000-invitation up with checkpoints skipped, against the run before. */
+function throttleRows(results: BenchResults): TargetRow[] {
+  const skip = results.cli.loadSkippingCheckpoints;
+  const before = results.before.loadSkippingCheckpoints;
+  const span = skip.stepSpanMs;
+  return [
+    {
+      target: `${skip.count} invitations at ${skip.ratePerSecond}/s, checkpoints skipped: fewer 429s than before (${before.rateLimited})`,
+      measured: `${skip.rateLimited} × 429`,
+      met: skip.rateLimited < before.rateLimited,
+      note: `before: ${results.before.source}`,
+      remedy:
+        "The Throttle (provider/client/throttle.ts) only paces from the first 429 on: starting at a configured rate below the limit " +
+        "(e.g. a qovery:maxRequestsPerSecond) would avoid the first burst's 429s, at the price of a setting users must know.",
+    },
+    {
+      target: `${skip.count} invitations at ${skip.ratePerSecond}/s, checkpoints skipped: first step to last ≤ ${LIMITS.stepSpanFloorRatio}× the ${skip.floorMs / 1000} s floor`,
+      measured: span === undefined ? "no step timed" : `${round(span / 1000, 1)} s = ${skip.stepSpanRatioToFloor}×`,
+      met: span !== undefined && span / skip.floorMs <= LIMITS.stepSpanFloorRatio,
+      note:
+        `from the first resource step's start to the last one's end, engine events; the whole up: ${round(skip.wallMs / 1000, 1)} s ` +
+        `(before: ${round(before.wallMs / 1000, 1)} s, not timed from the first step)`,
+      remedy:
+        "Time lost after a 429 is the Retry-After pause (1 s at the fake) and the pace set from the rate answered before it; a pace " +
+        "that climbs back faster would gain on it, at the price of more 429s.",
+    },
+  ];
 }

@@ -1,6 +1,7 @@
-/** The Pulumi programs the scenarios run: n invitations, the naive provider's, no-op resources. */
+/** The Pulumi programs the scenarios run: n invitations, the naive and baseline providers', no-op resources. */
 import type { Program } from "../../tests/harness";
 import { installed } from "../../tests/support/installed-package";
+import { BaselineMember } from "../baseline-provider";
 import { NaiveInvitation } from "../naive-provider";
 import { NoopResource } from "../noop-resource";
 
@@ -34,6 +35,12 @@ export function people(prefix: string, count: number, roleNames: readonly string
 export function naiveProgram(organizationId: string, roleId: string, names: readonly string[]): Program {
   return () => {
     for (const name of names) new NaiveInvitation(name, { organizationId, email: emailOf(name), roleId });
+  };
+}
+
+export function baselineProgram(organizationId: string, roleId: string, names: readonly string[]): Program {
+  return () => {
+    for (const name of names) new BaselineMember(name, { organizationId, email: emailOf(name), roleId });
   };
 }
 

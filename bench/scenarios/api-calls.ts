@@ -1,13 +1,15 @@
 /**
  * Qovery API calls per lifecycle step of one OrganizationInvitation, counted by the fake while
  * each gRPC call of the harness to the plugin was in flight (parallel 1, so attribution is
- * exact). A fresh plugin process starts with empty caches: the first create of a process also
- * fetches the role list (kept 5 min) and the member list (kept 30 s); later creates reuse them.
+ * exact). The harness, like the CLI, starts one plugin process per command, whose caches start
+ * empty: the first step of a kind in a command fetches the lists it needs (the command's role
+ * list for check, the role, member and invitation lists for create, the invitation or member list
+ * for read), and the later ones of the same command reuse them. So most steps are counted twice,
+ * first of their command and later in it.
  *
- * - pending invitation: check, diff, create (cold, then warm), read, update (onExpired, no
- *   call), delete;
+ * - pending invitation: check, diff, create, read, update (onExpired, no call), delete;
  * - accepted member: read at acceptance, read of a member, update (role change, PUT), delete;
- * - roleId instead of roleName: create (cold, then warm).
+ * - roleId instead of roleName: create.
  */
 import type { Operation } from "../../tests/fake-qovery";
 import { startHarnessBed, type HarnessBed } from "../../tests/harness/bed";
@@ -30,6 +32,8 @@ export interface ApiCallsResult {
   steps: StepCalls[];
 }
 
+type Pick = "first" | "last";
+
 class StepCounter {
   readonly steps: StepCalls[] = [];
 
@@ -38,18 +42,24 @@ class StepCounter {
     private readonly probe: Probe,
   ) {}
 
-  /** Runs `action` and records the API calls of the last `method` step it ran. */
-  async record(step: string, method: StepCall, note: string, action: () => Promise<unknown>): Promise<void> {
+  /** Runs `action` and records the API calls of its first or last `method` step. */
+  async record(step: string, method: StepCall, note: string, action: () => Promise<unknown>, pick: Pick = "last"): Promise<void> {
     this.probe.reset();
     await action();
-    const last = this.probe.steps[method].at(-1);
-    if (!last) throw new Error(`${step}: no ${method} step ran`);
+    this.also(step, method, note, pick);
+  }
+
+  /** Records another step of the action `record` last ran. */
+  also(step: string, method: StepCall, note: string, pick: Pick): void {
+    const ran = this.probe.steps[method];
+    const chosen = pick === "first" ? ran[0] : ran.at(-1);
+    if (!chosen) throw new Error(`${step}: no ${method} step ran`);
     const operations: Partial<Record<Operation, number>> = {};
-    for (const exchange of this.bed.fake.exchanges.slice(last.firstCall, last.firstCall + last.apiCalls)) {
+    for (const exchange of this.bed.fake.exchanges.slice(chosen.firstCall, chosen.firstCall + chosen.apiCalls)) {
       if (exchange.operation === "unknown") continue;
       operations[exchange.operation] = (operations[exchange.operation] ?? 0) + 1;
     }
-    this.steps.push({ step, method, calls: last.apiCalls, operations, note });
+    this.steps.push({ step, method, calls: chosen.apiCalls, operations, note });
   }
 }
 
@@ -69,57 +79,95 @@ async function withBed(body: (bed: HarnessBed, counter: StepCounter) => Promise<
 export async function countApiCalls(): Promise<ApiCallsResult> {
   const byName = await withBed(async (bed, counter) => {
     const org = bed.fake.organizationId;
-    const ada: InvitationSpec = { name: "ada", roleName: "viewer" };
-    const grace: InvitationSpec = { name: "grace", roleName: "viewer" };
+    const [ada, grace, alan]: InvitationSpec[] = ["ada", "grace", "alan"].map((name) => ({ name, roleName: "viewer" }));
     const program = (...specs: InvitationSpec[]) => invitationProgram(org, specs);
 
-    await counter.record("check (new resource, preview)", "check", "validation only", () => bed.engine.preview(program(ada)));
     await counter.record(
-      "create, roleName, cold plugin (first create of the process)",
-      "create",
-      "role list + member list (cached) + invite",
-      () => bed.engine.up(program(ada)),
+      "check, first of the command (preview)",
+      "check",
+      "the command's role list",
+      () => bed.engine.preview(program(ada!, grace!)),
+      "first",
     );
-    await counter.record("check (existing resource)", "check", "", () => bed.engine.preview(program(ada)));
+    counter.also("check, later in the command", "check", "role list reused", "last");
+    await counter.record("create, roleName, first of the command", "create", "role list, member list, invite, invitation list", () =>
+      bed.engine.up(program(ada!)),
+    );
     await counter.record("diff (preview after up, no change)", "diff", "from the old outputs alone", () =>
-      bed.engine.preview(program(ada)),
+      bed.engine.preview(program(ada!)),
     );
-    await counter.record("create, roleName, warm plugin (lists cached)", "create", "invite only", () => bed.engine.up(program(ada, grace)));
-    await counter.record("read (refresh), pending invitation", "read", "GET of the invitation", () => bed.engine.refresh());
-    await counter.record("update, onExpired change (no API call by design)", "update", "recorded in state only", () =>
-      bed.engine.up(program({ ...ada, onExpired: "reissue" }, grace)),
-    );
-    await counter.record("delete (destroy), pending invitation", "delete", "DELETE of the invitation", () => bed.engine.destroy());
-
-    // An accepted member.
-    await bed.engine.up(program(ada));
-    bed.fake.acceptInvitation(emailOf("ada"));
-    await counter.record("read (refresh) at acceptance", "read", "GET → 404, then the member list", () => bed.engine.refresh());
-    await counter.record("read (refresh), accepted member", "read", "the member list", () => bed.engine.refresh());
-    await counter.record("update, member role change (the in-place update)", "update", "PUT of the member's role (role list cached)", () =>
-      bed.engine.up(program({ ...ada, roleName: "admin" })),
+    await counter.record("create, roleName, later in the command", "create", "invite only (lists cached)", () =>
+      bed.engine.up(program(ada!, grace!, alan!)),
     );
     await counter.record(
-      "delete (destroy), accepted member",
+      "read (refresh), pending invitation, first of the command",
+      "read",
+      "the command's invitation list",
+      () => bed.engine.refresh(),
+      "first",
+    );
+    counter.also("read (refresh), pending invitation, later in the command", "read", "found in the same list", "last");
+    await counter.record("update, onExpired change (no API call by design)", "update", "recorded in state only", () =>
+      bed.engine.up(program({ ...ada!, onExpired: "reissue" }, grace!, alan!)),
+    );
+    await counter.record(
+      "delete (destroy), pending invitation, first of the command",
+      "delete",
+      "DELETE of the invitation",
+      () => bed.engine.destroy(),
+      "first",
+    );
+    counter.also("delete (destroy), pending invitation, later in the command", "delete", "DELETE of the invitation", "last");
+
+    // Accepted members.
+    await bed.engine.up(program(ada!, grace!));
+    for (const name of ["ada", "grace"]) bed.fake.acceptInvitation(emailOf(name));
+    await counter.record(
+      "read (refresh) at acceptance, first of the command",
+      "read",
+      "invitation list (the invitation is not in it), its GET → 404, member list",
+      () => bed.engine.refresh(),
+      "first",
+    );
+    counter.also("read (refresh) at acceptance, later in the command", "read", "its GET → 404 (both lists reused)", "last");
+    await counter.record(
+      "read (refresh), accepted member, first of the command",
+      "read",
+      "the command's member list",
+      () => bed.engine.refresh(),
+      "first",
+    );
+    counter.also("read (refresh), accepted member, later in the command", "read", "found in the same list", "last");
+    await counter.record("update, member role change (the in-place update)", "update", "role list + PUT of the member's role", () =>
+      bed.engine.up(program({ ...ada!, roleName: "admin" }, grace!)),
+    );
+    await counter.record(
+      "delete (destroy), accepted member, first of the command",
       "delete",
       "member list (every identity of the email, owner guard) + DELETE",
       () => bed.engine.destroy(),
+      "first",
+    );
+    counter.also(
+      "delete (destroy), accepted member, later in the command",
+      "delete",
+      "member list again (forgotten after the first DELETE) + DELETE",
+      "last",
     );
   });
 
   const byId = await withBed(async (bed, counter) => {
     const org = bed.fake.organizationId;
     const roleId = bed.fake.roleId("viewer");
-    await counter.record("create, roleId, cold plugin", "create", "role list (id → name) + member list + invite", () =>
-      bed.engine.up(invitationProgram(org, [{ name: "ada", roleId }])),
+    const specs: InvitationSpec[] = ["ada", "grace", "alan"].map((name) => ({ name, roleId }));
+    await counter.record(
+      "create, roleId, first of the command",
+      "create",
+      "role list (id → name), member list, invite, invitation list",
+      () => bed.engine.up(invitationProgram(org, specs.slice(0, 1))),
     );
-    await counter.record("create, roleId, warm plugin", "create", "invite only", () =>
-      bed.engine.up(
-        invitationProgram(org, [
-          { name: "ada", roleId },
-          { name: "grace", roleId },
-        ]),
-      ),
+    await counter.record("create, roleId, later in the command", "create", "invite only (lists cached)", () =>
+      bed.engine.up(invitationProgram(org, specs)),
     );
   });
 

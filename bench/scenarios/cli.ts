@@ -1,13 +1,16 @@
 /**
  * The benchmark's scenarios through the real Pulumi CLI (tests/support/pulumi-cli.ts): each runs
  * `pulumi preview`/`up`/`destroy` on a program directory with the packed package, against a
- * fresh local Qovery fake, and reads its figures at the fake (calls, 429s, invitations) and in
- * the CLI's own output (the time of each step).
+ * fresh local Qovery fake, and reads its figures at the fake (calls, 429s, invitations), in the
+ * CLI's own output (the time of each step) and in its engine events (when the first step started
+ * and the last ended, lib/step-clock.ts).
  */
-import { startFakeQovery, type FakeQovery, type FakeQoveryOptions } from "../../tests/fake-qovery";
-import { newProgramDir } from "../../tests/support/program-dir";
-import { CliEngine, type Program } from "../../tests/support/pulumi-cli";
+import type { Operation } from "../../tests/fake-qovery";
+import type { Program } from "../../tests/support/pulumi-cli";
+import { resourcesInState, startCliBed, type CliBed } from "../lib/cli-bed";
+import { byOperation, mutatingCalls, tally } from "../lib/exchanges";
 import { invitationProgram, naiveProgram, people } from "../lib/programs";
+import type { StepClock } from "../lib/step-clock";
 import { median, round, timed } from "../lib/stats";
 
 export interface CliLoadSettings {
@@ -22,11 +25,16 @@ export interface CliLoadSettings {
    * step (a local file backend rewrites the whole checkpoint each time, which dominates at 1000).
    */
   skipCheckpoints: boolean;
+  /** Previews of the same program before and after the up. */
+  withPreviews: boolean;
 }
 
 export interface CliPreview {
   label: string;
   apiCalls: number;
+  operations: Partial<Record<Operation | "unknown", number>>;
+  /** Requests other than GETs. */
+  mutatingCalls: number;
   wallMs: number;
 }
 
@@ -34,6 +42,11 @@ export interface CliLoadResult extends CliLoadSettings {
   wallMs: number;
   floorMs: number;
   ratioToFloor: number;
+  /** From the up's start to the first resource step's start (engine events): the program's start-up. */
+  firstStepAfterMs?: number;
+  /** From the first resource step's start to the last one's end (engine events). */
+  stepSpanMs?: number;
+  stepSpanRatioToFloor?: number;
   rateLimited: number;
   /** Failed steps: the run's error, if any, and the invitations missing from the state. */
   failures: number;
@@ -74,57 +87,25 @@ export interface CliStepTimes {
   destroyWallMs: number;
 }
 
-interface CliBed {
-  fake: FakeQovery;
-  engine: CliEngine;
-  close(): Promise<void>;
-}
-
 const checkpointEnv = (settings: CliLoadSettings): Record<string, string> =>
   settings.skipCheckpoints ? { PULUMI_SKIP_CHECKPOINTS: "true" } : {};
 
-async function startCliBed(options: {
-  fake?: FakeQoveryOptions;
-  config?: Record<string, string>;
-  parallel?: number;
-  env?: (fake: FakeQovery) => Record<string, string>;
-}): Promise<CliBed> {
-  const fake = await startFakeQovery(options.fake);
-  const engine = new CliEngine({
-    programDir: await newProgramDir(),
-    config: { "qovery:apiUrl": fake.url, "qovery:apiToken": fake.apiToken, ...options.config },
-    secretConfigKeys: ["qovery:apiToken"],
-    parallel: options.parallel,
-    env: options.env?.(fake),
-  });
-  return {
-    fake,
-    engine,
-    async close() {
-      await engine.close();
-      await fake.close();
-    },
-  };
-}
-
-function tally(fake: FakeQovery): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const exchange of fake.exchanges)
-    counts[`${exchange.operation} ${exchange.status}`] = (counts[`${exchange.operation} ${exchange.status}`] ?? 0) + 1;
-  return counts;
-}
-
-const invitationsInState = (engine: CliEngine, typeSuffix: string) =>
-  (engine.readState().checkpoint.latest?.resources ?? []).filter((r) => r.type.endsWith(typeSuffix)).length;
+const invitationsInState = (bed: CliBed, typeSuffix: string) => resourcesInState(bed.engine, typeSuffix).length;
 
 async function previewFigures(bed: CliBed, program: Program, label: string): Promise<CliPreview> {
   bed.fake.resetCounts();
   const { ms } = await timed(() => bed.engine.preview(program));
-  return { label, apiCalls: bed.fake.callCount(), wallMs: round(ms) };
+  return {
+    label,
+    apiCalls: bed.fake.callCount(),
+    operations: byOperation(bed.fake),
+    mutatingCalls: mutatingCalls(bed.fake),
+    wallMs: round(ms),
+  };
 }
 
 /** `count` invitations against a fake that allows `ratePerSecond` requests, answering the rest 429 with Retry-After: 1. */
-export async function cliLoad(settings: CliLoadSettings, progress: (line: string) => void): Promise<CliLoadResult> {
+export async function cliLoad(settings: CliLoadSettings, clock: StepClock, progress: (line: string) => void): Promise<CliLoadResult> {
   const bed = await startCliBed({
     fake: { rateLimitPerSecond: settings.ratePerSecond },
     config: { "qovery:maxConcurrency": String(settings.maxConcurrency) },
@@ -133,18 +114,27 @@ export async function cliLoad(settings: CliLoadSettings, progress: (line: string
   });
   try {
     const program = invitationProgram(bed.fake.organizationId, people("person", settings.count));
-    const previews = [await previewFigures(bed, program, "new stack, every resource to create")];
-    progress(`    preview of ${settings.count} new: ${previews[0]!.apiCalls} API calls, ${round(previews[0]!.wallMs / 1000, 1)} s`);
+    const previews: CliPreview[] = [];
+    const preview = async (label: string) => {
+      const figures = await previewFigures(bed, program, label);
+      previews.push(figures);
+      progress(`    preview, ${label}: ${figures.apiCalls} API calls, ${round(figures.wallMs / 1000, 1)} s`);
+    };
+    if (settings.withPreviews) await preview("new stack, every resource to create");
     bed.fake.resetCounts();
     let error: unknown;
     const { ms } = await timed(() => bed.engine.up(program).catch((e: unknown) => void (error = e)));
     const floorMs = (settings.count / settings.ratePerSecond) * 1000;
-    const resourcesInState = invitationsInState(bed.engine, ":OrganizationInvitation");
+    const span = clock.last();
+    const resourcesInState = invitationsInState(bed, ":OrganizationInvitation");
     const result: CliLoadResult = {
       ...settings,
       wallMs: round(ms),
       floorMs,
       ratioToFloor: round(ms / floorMs, 3),
+      firstStepAfterMs: span && round(span.firstStepStartMs),
+      stepSpanMs: span && round(span.spanMs),
+      stepSpanRatioToFloor: span && round(span.spanMs / floorMs, 3),
       rateLimited: bed.fake.rateLimitedCount,
       failures: settings.count - resourcesInState,
       firstError: error === undefined ? undefined : String(error).split("\n").slice(0, 3).join(" "),
@@ -155,9 +145,11 @@ export async function cliLoad(settings: CliLoadSettings, progress: (line: string
       answeredRequestsPerInvitation: round((bed.fake.exchanges.length - bed.fake.rateLimitedCount) / settings.count, 4),
       previews,
     };
-    progress(`    up: ${round(ms / 1000, 1)} s (${result.ratioToFloor}× floor), ${result.failures} failures, ${result.rateLimited} × 429`);
-    previews.push(await previewFigures(bed, program, "after the up, nothing changed"));
-    progress(`    preview of ${settings.count} unchanged: ${previews[1]!.apiCalls} API calls, ${round(previews[1]!.wallMs / 1000, 1)} s`);
+    progress(
+      `    up: ${round(ms / 1000, 1)} s (${result.ratioToFloor}× floor; first step to last ${round((span?.spanMs ?? NaN) / 1000, 1)} s), ` +
+        `${result.failures} failures, ${result.rateLimited} × 429`,
+    );
+    if (settings.withPreviews) await preview("after the up, nothing changed");
     return result;
   } finally {
     await bed.close();
@@ -177,7 +169,7 @@ export async function cliNaive(settings: CliLoadSettings): Promise<CliNaiveResul
     const program = naiveProgram(bed.fake.organizationId, bed.fake.roleId("viewer"), names);
     let error: unknown;
     const { ms } = await timed(() => bed.engine.up(program).catch((e: unknown) => void (error = e)));
-    const created = invitationsInState(bed.engine, "naive:Invitation");
+    const created = invitationsInState(bed, "naive:Invitation");
     const failedCreates = bed.fake.exchanges.filter((e) => e.operation === "postInviteMember" && e.status === 429).length;
     return {
       count: settings.count,
