@@ -22,6 +22,7 @@ interface Collected {
   people: number;
 }
 
+/** The asks of the resources built in this turn of the event loop; a new batch starts after it. */
 const asksByOrganization = new Map<string, Map<string, Collected>>();
 
 export interface RoleAskArgs {
@@ -37,6 +38,9 @@ export function programRoleInput(args: RoleAskArgs): Record<string, pulumi.Input
   const { organizationId, email } = args;
   const ask = literalAsk(args);
   if (typeof organizationId !== "string" || typeof email !== "string" || !ask) return {};
+  // The batch is forgotten once its snapshots are taken, so that another program run in the same
+  // process (the Automation API's inline programs) starts from nothing.
+  if (asksByOrganization.size === 0) setImmediate(() => asksByOrganization.clear());
   const organization = organizationId.trim().toLowerCase();
   const asks = asksByOrganization.get(organization) ?? new Map<string, Collected>();
   asksByOrganization.set(organization, asks);
