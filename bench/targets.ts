@@ -108,15 +108,16 @@ export function evaluateTargets(results: BenchResults): TargetRow[] {
     note: `${invites} invites + ${load.requests - load.rateLimited - invites} shared lookups (role, member and invitation lists) for ${load.count} invitations, one \`pulumi up\``,
     remedy:
       "The member and invitation lists are kept 30 s, so an up that lasts longer (the default-checkpoint one) lists both again " +
-      "every 30 s, and create's role list is fetched apart from check's copy of the same command. Sharing check's copy with " +
-      "create, and keeping the lists for the whole command as refresh does, would bring it to 1000 invites + 3 lists.",
+      "every 30 s. Keeping them for the whole command, as refresh does, would bring it to 1000 invites + 3 lists; they are kept " +
+      "short on purpose, because a create acts on what it reads (it adopts a member instead of inviting them).",
   });
   rows.push(
     callRow(results, "create: 1 API call, one resource in a fresh plugin process", "create, roleName, first of the command", 1, "", {
       note:
-        "the first create of a process fetches the role list (to resolve roleName or check roleId; check's copy of the same command " +
-        "is not reused) and the member list (to adopt an existing member instead of inviting them) before the invite, and the " +
-        "invitation list after it (to cancel expired invitations of the email); all are then cached (roles 5 min, the lists 30 s)",
+        "the first create of a process fetches the role list (to resolve roleName or check roleId: the command's copy, which " +
+        "check has already fetched in a real `pulumi up`; this probe calls create alone) and the member list (to adopt an " +
+        "existing member instead of inviting them) before the invite, and the invitation list after it (to cancel expired " +
+        "invitations of the email); all are then shared (the role list for the command, the other lists 30 s)",
       remedy: REMEDIES.coldCreate,
     }),
   );
@@ -225,8 +226,8 @@ export function evaluateTargets(results: BenchResults): TargetRow[] {
     met: meta.runtimeSeconds < LIMITS.runtimeSeconds,
     note: "",
     remedy:
-      `The machine's load average was ${meta.loadAverage.start} at the start and ${meta.loadAverage.end} at the end (other test ` +
-      "suites ran beside it), and every timing moves with it. The `pulumi up` runs of 1000 resources through the real CLI take " +
+      `The machine's load average was ${meta.loadAverage.start} at the start and ${meta.loadAverage.end} at the end, ` +
+      "and every timing moves with it. The `pulumi up` runs of 1000 resources through the real CLI take " +
       "most of it, the default-checkpoint one above all; " +
       "the bench is not part of `npm test`.",
   });
