@@ -30,7 +30,7 @@ describe("the export command", () => {
     return { code, stdout, stderr };
   }
 
-  /** The organization of the README: members, a custom role, two identities, a pending and an expired invitation. */
+  /** The organization of docs/adopting-an-organization.md: members, a custom role, two identities, a pending and an expired invitation. */
   let EXPECTED: { email: string; roleName: string }[];
   /** Of two identities, the one the roster adopts: the most recent (the same rule as create). */
   const adoptedRole = (email: string) => String(membersWithEmail(fake.members(), email)[0]!.roleName);

@@ -1,8 +1,8 @@
 /**
- * The README's "Errors and what to do" table quotes messages users will search for: each quote's
- * fixed wording must be found in the code that produces it. Values in a quote (`…`, quoted
- * names, numbers, emails, `<id>`) are left out; what is between them is grepped in provider/ and
- * sdk/, with string concatenations across lines joined.
+ * The "Errors and what to do" table of docs/errors.md (linked from the README) quotes messages
+ * users will search for: each quote's fixed wording must be found in the code that produces it.
+ * Values in a quote (`…`, quoted names, numbers, emails, `<id>`) are left out; what is between
+ * them is grepped in provider/ and sdk/, with string concatenations across lines joined.
  */
 import { expect } from "chai";
 import * as fs from "node:fs";
@@ -26,8 +26,8 @@ function sourceText(): string {
 
 /** The quotes of the first column of the errors table; an example (`such as …`) is not a quote. */
 function quotedErrors(): string[] {
-  const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
-  const section = readme.slice(readme.indexOf("## Errors and what to do"));
+  const page = fs.readFileSync(path.join(ROOT, "docs", "errors.md"), "utf8");
+  const section = page.slice(page.indexOf("# Errors and what to do"));
   const table = section.slice(0, section.indexOf("\n\n", section.indexOf("|")));
   return table
     .split("\n")

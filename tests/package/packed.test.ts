@@ -102,6 +102,7 @@ describe("the packed package, installed in a fresh project like a user installs 
       "package.json",
       "README.md",
       "CHANGELOG.md",
+      "docs/errors.md",
       "dist/sdk/index.js",
       "dist/sdk/index.d.ts",
       "dist/sdk/shim.js",
@@ -109,7 +110,9 @@ describe("the packed package, installed in a fresh project like a user installs 
       "dist/provider/index.js",
       "dist/provider/index.d.ts",
     ]);
-    const outside = packed.filter((file) => !/^(package\.json|README\.md|CHANGELOG\.md|LICENSE|dist\/(sdk|provider)\/.+)$/.test(file));
+    const outside = packed.filter(
+      (file) => !/^(package\.json|README\.md|CHANGELOG\.md|LICENSE|docs\/[\w-]+\.md|dist\/(sdk|provider)\/.+)$/.test(file),
+    );
     expect(outside, "files outside dist/sdk and dist/provider").to.deep.equal([]);
     expect(
       packed.filter((file) => /\.ts$/.test(file) && !/\.d\.ts$/.test(file)),
