@@ -24,7 +24,7 @@ describe("faults: one concurrency limit shared by every resource, through the re
     );
 
     before(async () => {
-      bed = await startEngineBed({ fake: { latencyMs: 10 }, config: fastConfig({ "qovery:maxConcurrency": "3" }), parallel: PEOPLE });
+      bed = await startEngineBed({ fake: { latencyMs: 100 }, config: fastConfig({ "qovery:maxConcurrency": "3" }), parallel: PEOPLE });
       crowd = Crowd.seed(bed.fake, "Crowded", { fresh: PEOPLE, "pending-same": 0, "pending-other": 0, member: 0 });
     });
     after(() => bed.close());
@@ -50,7 +50,8 @@ describe("faults: one concurrency limit shared by every resource, through the re
     let bed: EngineBed;
     before(async () => {
       bed = await startEngineBed({
-        fake: { latencyMs: 10 },
+        // Answers slow enough that requests overlap however slowly a loaded machine starts the steps.
+        fake: { latencyMs: 150 },
         config: fastConfig({ "qovery:maxConcurrency": "12", "qovery:maxRetryDelayMs": "1500" }),
         parallel: PEOPLE,
       });

@@ -248,8 +248,14 @@ describe("engine harness", function () {
       expect(engine.readState().checkpoint.latest.resources).to.deep.equal([]);
     });
 
-    it("stops the plugin at the end of every operation, as the CLI does, and close() is idempotent", async () => {
-      expect(pluginChildren()).to.deep.equal([]);
+    it("starts a fresh plugin for a refresh, and close() stops it, idempotently", async () => {
+      await engine.up(() => void new Item("x", { world: ws.world, key: "x", value: "1" }));
+      const before = pluginChildren();
+      expect(before).to.have.length(1);
+      await engine.refresh();
+      const after = pluginChildren();
+      expect(after).to.have.length(1);
+      expect(after[0]!.trim().split(" ")[0], "another process").not.to.equal(before[0]!.trim().split(" ")[0]);
       await engine.close();
       await engine.close();
       expect(pluginChildren()).to.deep.equal([]);

@@ -107,8 +107,16 @@ export class Engine {
     return this.update(program, false);
   }
 
+  /**
+   * Like the CLI, a refresh starts a plugin process of its own: a refresh reads the lists of its
+   * command, fetched once in that process. Other operations keep the plugin (starting one takes
+   * about a second, and the fault matrix runs hundreds of operations): what they reuse from an
+   * earlier operation is the role list, which no scenario changes, and lists at most 30 s old, as
+   * the creates of one long command would.
+   */
   refresh(): Promise<RunResult> {
     return this.operate("Refreshing", false, async (context) => {
+      await this.stopPlugin();
       const refresh = new Refresh(context);
       await refresh.run();
       return { steps: refresh.steps, outputs: refresh.stackOutputs };
@@ -168,8 +176,7 @@ export class Engine {
     preview: boolean,
     body: (context: DeploymentContext) => Promise<{ steps: PlannedStep[]; outputs: PropertyMap }>,
   ): Promise<RunResult> {
-    // Like the CLI, one plugin process per operation: its caches live for one command.
-    return oneAtATime(() => this.operateOnce(title, preview, body).finally(() => this.stopPlugin()));
+    return oneAtATime(() => this.operateOnce(title, preview, body));
   }
 
   private async operateOnce(
@@ -206,7 +213,7 @@ export class Engine {
     };
   }
 
-  /** The plugin, started and configured on first use and stopped at the end of the operation. */
+  /** The plugin, started and configured on first use; kept until a refresh or close. */
   private async provider(): Promise<ProviderClient> {
     this.plugin ??= (async () => {
       const { programDir, env, log, project, stack, config, secretConfigKeys } = this.options;
