@@ -272,7 +272,7 @@ function throttleRows(results: BenchResults): TargetRow[] {
       met: skip.rateLimited < before.rateLimited,
       note: `before: ${results.before.source}`,
       remedy:
-        "The Throttle (provider/client/throttle.ts) only paces from the first 429 on: starting at a configured rate below the limit " +
+        "The Throttle (core/client/throttle.ts) only paces from the first 429 on: starting at a configured rate below the limit " +
         "(e.g. a qovery:maxRequestsPerSecond) would avoid the first burst's 429s, at the price of a setting users must know.",
     },
     {

@@ -6,8 +6,7 @@
  * dynamic-provider interface.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { QoveryClient } from "./client/client";
-import { InvalidSettingsError, MissingTokenError, namingEmail } from "./client/errors";
+import { connect, namingEmail, resolveSettings, tokenIdentity, type ConfigSource, type ProviderSettings } from "../core";
 import { check as checkInputs, type CheckResult } from "./lifecycle/check";
 import { createContext, type LifecycleContext } from "./lifecycle/context";
 import { create as createInvitation, type CreateResult } from "./lifecycle/create";
@@ -21,9 +20,7 @@ import { takeProgramRoles } from "./lifecycle/program-roles";
 import { checkRole, type RoleCheckContext } from "./lifecycle/role-check";
 import { removalProvider } from "./lifecycle/removal";
 import { rosterGuardProvider } from "./lifecycle/roster-guard";
-import { tokenIdentity } from "./lifecycle/token";
 import { update as updateInvitation } from "./lifecycle/update";
-import { resolveSettings, type ConfigSource, type ProviderSettings } from "./settings";
 
 let settings: ProviderSettings = resolveSettings(undefined, process.env);
 let context: LifecycleContext | undefined;
@@ -47,13 +44,7 @@ export function configure(request: { config: ConfigSource }): Promise<void> {
 }
 
 function lifecycleContext(): LifecycleContext {
-  if (settings.problems.length > 0) throw new InvalidSettingsError(settings.problems);
-  const apiToken = settings.apiToken;
-  if (!apiToken) throw new MissingTokenError();
-  context ??= createContext(new QoveryClient({ ...settings, apiToken }), {
-    maxRetries: settings.maxRetries,
-    maxRetryDelayMs: settings.maxRetryDelayMs,
-  });
+  context ??= createContext(connect(settings).client, { maxRetries: settings.maxRetries, maxRetryDelayMs: settings.maxRetryDelayMs });
   return context;
 }
 

@@ -4,9 +4,8 @@
  * QOVERY_API_URL (so it also works in a plain Node script, outside `pulumi`).
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { QoveryClient } from "../provider/client/client";
-import { resolveSettings } from "../provider/settings";
-import { clientFor, fetchOrganizationAccess, type OrganizationAccess, type TokenIdentity } from "./access";
+import { connect, resolveSettings, type QoveryConnection } from "../core";
+import { fetchOrganizationAccess, type OrganizationAccess } from "./access";
 
 export interface OrganizationAccessLookupArgs {
   /** The UUID of the Qovery organization. */
@@ -14,9 +13,9 @@ export interface OrganizationAccessLookupArgs {
 }
 
 /** The program's credentials: stack config `qovery:apiToken` / `qovery:apiUrl`, else the environment. */
-export function programQovery(): { client: QoveryClient; token: TokenIdentity | undefined } {
+export function programQovery(): QoveryConnection {
   // The runtime's raw config read: `pulumi.Config.get` would warn that the token is a secret.
-  return clientFor(resolveSettings({ get: (key) => pulumi.runtime.getConfig(key) }, process.env));
+  return connect(resolveSettings({ get: (key) => pulumi.runtime.getConfig(key) }, process.env));
 }
 
 /**

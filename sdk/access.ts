@@ -12,21 +12,25 @@
  *   provider): each is reported;
  * - `unreviewed`: no roster to compare with (the review command without `--roster`).
  * A member is flagged `tokenMember` when the API token is a JWT naming it (see
- * provider/lifecycle/token.ts): still a finding if undeclared, but never removed. For an
+ * core/token.ts): still a finding if undeclared, but never removed. For an
  * organization API token this cannot be told.
  *
  * This module does not load @pulumi/pulumi, so that the review command starts fast and runs where
  * only this package is installed; the lookup for programs is in access-lookup.ts.
  */
-import { QoveryClient } from "../provider/client/client";
-import { InvalidSettingsError, MissingTokenError } from "../provider/client/errors";
-import type { Invitation, Member } from "../provider/client/wire";
-import { isOwner } from "../provider/lifecycle/people";
-import { isTokenMember, tokenIdentity, type TokenIdentity } from "../provider/lifecycle/token";
-import type { ProviderSettings } from "../provider/settings";
-import { withoutUndefined } from "../provider/without-undefined";
 
-export type { TokenIdentity } from "../provider/lifecycle/token";
+import {
+  isOwner,
+  isTokenMember,
+  normalizeEmail,
+  withoutUndefined,
+  type Invitation,
+  type Member,
+  type QoveryClient,
+  type TokenIdentity,
+} from "../core";
+
+export type { TokenIdentity } from "../core";
 
 export interface AccessMember {
   /** The identity-provider subject Qovery uses as the member id, such as `github|12345`. */
@@ -85,10 +89,6 @@ export interface ReviewOptions {
   token?: TokenIdentity;
 }
 
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
-
 function byEmailThenId(a: { email: string; id: string }, b: { email: string; id: string }): number {
   return normalizeEmail(a.email).localeCompare(normalizeEmail(b.email)) || a.id.localeCompare(b.id);
 }
@@ -124,13 +124,6 @@ export async function fetchOrganizationAccess(client: QoveryClient, organization
     members: members.map(toAccessMember).sort(byEmailThenId),
     invitations: invitations.map(toAccessInvitation).sort(byEmailThenId),
   };
-}
-
-/** A client with the given settings; fails with a clear message (never the token) when they are unusable. */
-export function clientFor(settings: ProviderSettings): { client: QoveryClient; token: TokenIdentity | undefined } {
-  if (settings.problems.length > 0) throw new InvalidSettingsError(settings.problems);
-  if (!settings.apiToken) throw new MissingTokenError();
-  return { client: new QoveryClient({ ...settings, apiToken: settings.apiToken }), token: tokenIdentity(settings.apiToken) };
 }
 
 /** Compares the organization's access with what a roster declares. Pure: no API call. */

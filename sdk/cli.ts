@@ -17,16 +17,8 @@
  * with --roster; 2 a usage, file or API error, with a message that never holds the token.
  */
 import { parseArgs } from "node:util";
-import { resolveSettings } from "../provider/settings";
-import {
-  clientFor,
-  fetchOrganizationAccess,
-  reviewAccess,
-  shortDate,
-  undeclaredAccess,
-  type AccessReview,
-  type AccessStanding,
-} from "./access";
+import { connect, isUuid, resolveSettings, type QoveryConnection } from "../core";
+import { fetchOrganizationAccess, reviewAccess, shortDate, undeclaredAccess, type AccessReview, type AccessStanding } from "./access";
 import { exportOrganization, parseExportTarget, type ExportCommand } from "./export-command";
 import { readPeopleFile } from "./people-file";
 import { UsageError } from "./usage-error";
@@ -64,8 +56,6 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface ReviewCommand {
   name: "review";
@@ -111,7 +101,7 @@ function parseCommand(argv: string[]): ReviewCommand | ExportCommand | "help" {
   if (misplaced) throw new UsageError(`--${misplaced} is an option of ${other}, not of ${command}`);
   const organizationId = values.organization?.trim();
   if (!organizationId) throw new UsageError("--organization <id> is required");
-  if (!UUID.test(organizationId)) throw new UsageError(`--organization must be the organization's UUID; got "${organizationId}"`);
+  if (!isUuid(organizationId)) throw new UsageError(`--organization must be the organization's UUID; got "${organizationId}"`);
   if (command === "export") return { name: "export", organizationId, ...parseExportTarget(values) };
   const keep = (values.keep ?? [])
     .flatMap((value) => value.split(","))
@@ -159,12 +149,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
 }
 
 /** The client of the environment's credentials; fails, naming the variable (never the token), without one. */
-function environmentClient(env: NodeJS.ProcessEnv): ReturnType<typeof clientFor> {
-  const settings = resolveSettings(undefined, env);
-  if (!settings.apiToken) {
-    throw new Error("QOVERY_API_TOKEN is not set: export an organization API token whose role is admin or owner.");
-  }
-  return clientFor(settings);
+function environmentClient(env: NodeJS.ProcessEnv): QoveryConnection {
+  return connect(resolveSettings(undefined, env), "environment");
 }
 
 const ACCESS_LABEL: Record<AccessStanding, string> = {

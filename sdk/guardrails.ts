@@ -15,14 +15,8 @@
  * Pure functions: the roster reads the organization and hands its review here. This module does
  * not load @pulumi/pulumi.
  */
-import {
-  describeInvitation,
-  describeMember,
-  normalizeEmail,
-  type AccessReview,
-  type ReviewedInvitation,
-  type ReviewedMember,
-} from "./access";
+import { normalizeEmail } from "../core";
+import { describeInvitation, describeMember, type AccessReview, type ReviewedInvitation, type ReviewedMember } from "./access";
 
 export const DEFAULT_MAX_REMOVALS = 5;
 export const DEFAULT_MIN_ADMINS = 1;

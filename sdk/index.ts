@@ -18,9 +18,8 @@ export type {
 } from "./access";
 export { readPeopleFile, parsePeopleCsv, parsePeopleYaml, PeopleFileError } from "./people-file";
 // The errors a program can catch: from readPeopleFile and the lookups, which run in the program.
-export { QoveryApiError, MissingTokenError, InvalidSettingsError } from "../provider/client/errors";
-export type { QoveryErrorKind } from "../provider/client/errors";
-export { UnknownRoleError } from "../provider/lifecycle/roles";
+export { QoveryApiError, MissingTokenError, InvalidSettingsError, UnknownRoleError } from "../core";
+export type { QoveryErrorKind } from "../core";
 export type { RosterPerson } from "./people-file";
 export { getOrganizationRole, getOrganizationRoles } from "./roles";
 export type { OrganizationRole, OrganizationRoleLookupArgs, OrganizationRolesLookupArgs } from "./roles";

@@ -2,15 +2,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { programRoleInput } from "./role-asks";
 import * as shim from "./shim";
+import type { InvitationStatus, LegacyRole, OnDelete, OnExpired } from "../core";
 
-/** The deprecated role enum of Qovery's API. Use `roleName` instead. */
-export type LegacyRole = "ADMIN" | "DEVELOPER" | "OWNER" | "VIEWER";
-/** What to do once a refresh has seen the invitation expire. */
-export type OnExpired = "keep" | "reissue" | "fail";
-/** ACCEPTED is this package's word for "the invitation is gone and the person is a member". */
-export type InvitationStatus = "PENDING" | "EXPIRED" | "ACCEPTED";
-/** What deleting the resource does to an accepted member: remove them, or give them downgradeRoleName. */
-export type OnDelete = "remove" | "downgrade";
+export type { InvitationStatus, LegacyRole, OnDelete, OnExpired } from "../core";
 
 export interface OrganizationInvitationArgs {
   /** The UUID of the Qovery organization. Changing it replaces the invitation. */

@@ -15,8 +15,8 @@
  *   which role it should have.
  */
 import { Document, isSeq, type YAMLMap } from "yaml";
-import { membersWithEmail } from "../provider/lifecycle/people";
-import { normalizeEmail, type AccessMember, type OrganizationAccess } from "./access";
+import { membersWithEmail, normalizeEmail } from "../core";
+import { type AccessMember, type OrganizationAccess } from "./access";
 
 export type PeopleFileFormat = "yaml" | "csv";
 

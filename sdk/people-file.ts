@@ -17,24 +17,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
-import { z } from "zod";
-import { withoutUndefined } from "../provider/without-undefined";
-import type { OnExpired } from "./invitation";
+import { withoutUndefined } from "../core";
+import { PERSON_FIELDS, personSchema, type RosterPerson } from "./person";
 
-export interface RosterPerson {
-  /** The address to invite. */
-  email: string;
-  /** The role's name, case-insensitive. Give roleName or roleId. */
-  roleName?: string;
-  /** The role's UUID. */
-  roleId?: string;
-  /** Overrides the roster's onExpired for this person. */
-  onExpired?: OnExpired;
-  /** Pulumi's retainOnDelete for this person's resource only: taken out of the roster, they keep their access. */
-  retainOnDelete?: boolean;
-}
-
-const FIELDS = ["email", "roleName", "roleId", "onExpired", "retainOnDelete"] as const;
+export type { RosterPerson } from "./person";
 
 export class PeopleFileError extends Error {
   constructor(file: string, problems: string[]) {
@@ -76,7 +62,7 @@ export function parsePeopleCsv(text: string, source = "people file"): RosterPers
   if (rows.length === 0) throw new PeopleFileError(source, ["empty: expected a header line such as `email,roleName`"]);
   const [header, ...data] = rows;
   const columns = splitCsvLine(header.line).map((column) => column.trim());
-  const unknown = columns.filter((column) => !(FIELDS as readonly string[]).includes(column));
+  const unknown = columns.filter((column) => !(PERSON_FIELDS as readonly string[]).includes(column));
   if (unknown.length > 0 || !columns.includes("email")) {
     throw new PeopleFileError(source, [
       `line ${header.number}: the header must name the columns email, roleName or roleId, and optionally onExpired and retainOnDelete; got "${header.line}"`,
@@ -116,51 +102,12 @@ function splitCsvLine(line: string): string[] {
   return cells;
 }
 
-/** What a problem with a value says: "is required" when absent, else what would be valid and what was given. */
-function expected(what: string) {
-  return (issue: { input?: unknown }) =>
-    issue.input === undefined ? "is required" : `must be ${what}; got ${JSON.stringify(issue.input)}`;
-}
-
-/** Text with something in it besides spaces, trimmed. */
-const text = (what: string) =>
-  z
-    .string({ error: expected(what) })
-    .trim()
-    .min(1, { error: `must not be blank: give ${what}` });
-
-/** A YAML boolean, or a CSV cell `true`/`false` (any case). */
-const trueOrFalse = z.preprocess(
-  (value) => (typeof value === "string" ? value.trim().toLowerCase() : value),
-  z.union([z.boolean(), z.enum(["true", "false"]).transform((value) => value === "true")], { error: expected("true or false") }),
-);
-
-/** One entry of a people file; every issue is reported, by field. */
-const personSchema = z
-  .strictObject(
-    {
-      email: text("an email address such as ada@example.com"),
-      roleName: text('a role name such as "admin"').optional(),
-      roleId: text("a role UUID (or use roleName)").optional(),
-      onExpired: z.enum(["keep", "reissue", "fail"], { error: expected("one of keep, reissue, fail") }).optional(),
-      retainOnDelete: trueOrFalse.optional(),
-    },
-    { error: (issue) => (issue.code === "invalid_type" ? "expected a mapping with email and roleName" : undefined) },
-  )
-  .superRefine((person, context) => {
-    if (person.roleName === undefined && person.roleId === undefined) {
-      context.addIssue({ code: "custom", path: ["roleName"], message: "(or roleId) is required" });
-    } else if (person.roleName !== undefined && person.roleId !== undefined) {
-      context.addIssue({ code: "custom", path: ["roleId"], message: "give only one of roleName and roleId" });
-    }
-  });
-
 function toPerson(entry: unknown, where: string, problems: string[]): RosterPerson | undefined {
   const parsed = personSchema.safeParse(entry);
   if (parsed.success) return withoutUndefined(parsed.data) as RosterPerson;
   for (const issue of parsed.error.issues) {
     if (issue.code === "unrecognized_keys") {
-      problems.push(`${where}: unknown field ${issue.keys.join(", ")} (valid: ${FIELDS.join(", ")})`);
+      problems.push(`${where}: unknown field ${issue.keys.join(", ")} (valid: ${PERSON_FIELDS.join(", ")})`);
     } else {
       problems.push(issue.path.length === 0 ? `${where}: ${issue.message}` : `${where}: ${issue.path.join(".")} ${issue.message}`);
     }

@@ -12,7 +12,7 @@
  * those of the program's main code, rosters and people files included.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { PROGRAM_ROLES_INPUT, type ProgramRoleAsk } from "../provider/lifecycle/program-roles";
+import { normalizeEmail, PROGRAM_ROLES_INPUT, type ProgramRoleAsk } from "../core";
 
 const EMAILS_PER_ASK = 3;
 
@@ -48,7 +48,7 @@ export function programRoleInput(args: RoleAskArgs): Record<string, pulumi.Input
   const collected = asks.get(key) ?? { ask, emails: [], people: 0 };
   asks.set(key, collected);
   collected.people += 1;
-  if (collected.emails.length < EMAILS_PER_ASK) collected.emails.push(email.trim().toLowerCase());
+  if (collected.emails.length < EMAILS_PER_ASK) collected.emails.push(normalizeEmail(email));
   const snapshot = new Promise<ProgramRoleAsk[]>((resolve) =>
     setImmediate(() => resolve([...asks.values()].map(({ ask: asked, emails, people }) => ({ ...asked, emails: [...emails], people })))),
   );

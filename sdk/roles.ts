@@ -4,7 +4,7 @@
  * the provider: stack config `qovery:apiToken` / `qovery:apiUrl`, else QOVERY_API_TOKEN /
  * QOVERY_API_URL.
  */
-import { findRole, UnknownRoleError } from "../provider/lifecycle/roles";
+import { findRole, UnknownRoleError } from "../core";
 import { programQovery } from "./access-lookup";
 
 export interface OrganizationRole {

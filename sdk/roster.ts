@@ -29,11 +29,11 @@
  * deletedWith, …) reach every child; see childOptions.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { DEFAULT_DOWNGRADE_ROLE, findRole, normalizeEmail, removalKey, UnknownDowngradeRoleError, UnknownRoleError } from "../core";
 import {
   describeInvitation,
   describeMember,
   fetchOrganizationAccess,
-  normalizeEmail,
   removableAccess,
   reviewAccess,
   undeclaredAccess,
@@ -46,7 +46,6 @@ import { programQovery } from "./access-lookup";
 import {
   DEFAULT_MIN_ADMINS,
   guardrailViolations,
-  isNonNegativeInteger,
   MAX_REMOVALS_CONFIG_KEY,
   MAX_REMOVALS_ENV,
   maxRemovalsFor,
@@ -54,16 +53,12 @@ import {
   type Refusal,
 } from "./guardrails";
 import { OrganizationInvitation, type InvitationStatus, type OnDelete, type OnExpired } from "./invitation";
-import type { RosterPerson } from "./people-file";
-import { DEFAULT_DOWNGRADE_ROLE, ON_DELETE_POLICIES, UnknownDowngradeRoleError } from "../provider/lifecycle/on-delete";
-import { removalKey } from "../provider/lifecycle/removal";
-import { findRole, UnknownRoleError } from "../provider/lifecycle/roles";
+import type { RosterPerson } from "./person";
+import { checkRosterArgs, type UnmanagedPolicy } from "./roster-args";
 import { UnmanagedAccessRemoval } from "./removal";
 import { RosterGuard } from "./roster-guard";
 
-/** What a roster does with access it does not declare. */
-export type UnmanagedPolicy = "report" | "remove";
-const UNMANAGED_POLICIES: readonly UnmanagedPolicy[] = ["report", "remove"];
+export type { UnmanagedPolicy } from "./roster-args";
 
 export interface OrganizationRosterArgs {
   /** The UUID of the Qovery organization. */
@@ -159,7 +154,7 @@ export class OrganizationRoster extends pulumi.ComponentResource {
 
     this.invitations = {};
     for (const person of args.people) {
-      const email = person.email.trim().toLowerCase();
+      const email = normalizeEmail(person.email);
       const own: pulumi.CustomResourceOptions = guard ? { dependsOn: [guard] } : {};
       if (person.retainOnDelete !== undefined) own.retainOnDelete = person.retainOnDelete;
       this.invitations[email] = new OrganizationInvitation(
@@ -348,7 +343,7 @@ async function declaredRoleNames(
   people: RosterPerson[],
 ): Promise<Map<string, string | undefined>> {
   const roles = people.some((person) => person.roleId !== undefined) ? await client.listRoles(organizationId) : [];
-  const nameOf = (roleId: string) => roles.find((role) => role.id.toLowerCase() === roleId.trim().toLowerCase())?.name;
+  const nameOf = (roleId: string) => findRole(roles, { by: "id", roleId })?.name;
   return new Map(
     people.map((person) => [normalizeEmail(person.email), person.roleName ?? (person.roleId ? nameOf(person.roleId) : undefined)]),
   );
@@ -366,52 +361,4 @@ async function downgradeRoleRefusal(name: string, organizationId: string, roleNa
     reason = `downgradeRoleName "${roleName}" could not be checked against the roles of organization ${organizationId}: ${error instanceof Error ? error.message : String(error)}`;
   }
   return { property: "downgradeRoleName", reason: `OrganizationRoster "${name}": ${reason}` };
-}
-
-/** Refuses arguments that cannot be applied as a whole, naming every problem, before anything is registered. */
-function checkRosterArgs(name: string, args: OrganizationRosterArgs): void {
-  const problems: string[] = [];
-  if (!Array.isArray(args.people)) {
-    problems.push("people must be a list of { email, roleName }");
-  } else {
-    const seen = new Map<string, number>();
-    args.people.forEach((person, index) => {
-      if (typeof person?.email !== "string" || person.email.trim() === "") {
-        problems.push(`people[${index}].email is required`);
-        return;
-      }
-      const email = person.email.trim().toLowerCase();
-      seen.set(email, (seen.get(email) ?? 0) + 1);
-    });
-    const repeated = [...seen].filter(([, count]) => count > 1).map(([email]) => email);
-    if (repeated.length > 0) problems.push(`each email may appear once; repeated: ${repeated.join(", ")}`);
-  }
-  const policy = args.unmanaged ?? "report";
-  if (!UNMANAGED_POLICIES.includes(policy)) problems.push(`unmanaged must be "report" or "remove"; got "${String(policy)}"`);
-  if (policy === "remove" && typeof args.organizationId !== "string") {
-    problems.push(
-      `unmanaged "remove" needs organizationId as a plain string (such as a config value), ` +
-        `so that \`pulumi preview\` can list the removals before anything happens`,
-    );
-  }
-  for (const email of args.keep ?? []) {
-    if (typeof email !== "string" || !email.includes("@")) problems.push(`keep must list email addresses; got "${String(email)}"`);
-  }
-  for (const key of ["maxRemovals", "minAdmins"] as const) {
-    if (args[key] !== undefined && !isNonNegativeInteger(args[key]))
-      problems.push(`${key} must be a non-negative integer; got ${JSON.stringify(args[key])}`);
-  }
-  if (args.onDelete !== undefined && !ON_DELETE_POLICIES.includes(args.onDelete)) {
-    problems.push(`onDelete must be one of ${ON_DELETE_POLICIES.join(", ")}; got "${String(args.onDelete)}"`);
-  }
-  if (args.downgradeRoleName !== undefined && args.onDelete !== "downgrade") {
-    problems.push(`downgradeRoleName is only used with onDelete "downgrade"; got onDelete "${String(args.onDelete ?? "remove")}"`);
-  }
-  if (args.onDelete === "downgrade" && policy === "remove") {
-    problems.push(
-      `onDelete "downgrade" cannot be combined with unmanaged "remove": a person taken out of an authoritative roster is undeclared, ` +
-        `and is removed; list them in keep, or use unmanaged "report"`,
-    );
-  }
-  if (problems.length > 0) throw new Error(`OrganizationRoster "${name}": ${problems.join("; ")}`);
 }

@@ -1,84 +1,83 @@
 /**
  * check: validates and normalizes a program's inputs without calling Qovery. Every failure is
  * returned by property name, so `pulumi preview` lists them all before anything is applied.
- * Values not known yet (preview) pass through untouched.
+ * Values not known yet (preview) pass through untouched. Inputs this schema does not declare
+ * (`__provider`) are kept as they are.
  */
-import { withoutUndefined } from "../without-undefined";
-import { isUnknown, LEGACY_ROLES, ON_EXPIRED_POLICIES } from "./model";
-import { checkOnDelete } from "./on-delete";
+import { z } from "zod";
+import {
+  allowingUnknowns,
+  DEFAULT_DOWNGRADE_ROLE,
+  emailAddress,
+  EXAMPLE_UUID,
+  expected,
+  failuresOf,
+  isUnknown,
+  LEGACY_ROLES,
+  ON_DELETE_POLICIES,
+  ON_EXPIRED_POLICIES,
+  oneOf,
+  text,
+  uuid,
+  withoutUndefined,
+  type Failure,
+} from "../../core";
 
-export interface CheckFailure {
-  property: string;
-  reason: string;
-}
+export type CheckFailure = Failure;
 
 export interface CheckResult {
   inputs: Record<string, unknown>;
   failures: CheckFailure[];
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-// Deliberately simple: one @, no spaces, a dot in the domain. Qovery validates the rest.
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const ROLE_INPUTS = ["roleId", "roleName", "role"] as const;
+const LEGACY_ROLE_NAMES = Object.keys(LEGACY_ROLES) as [keyof typeof LEGACY_ROLES, ...(keyof typeof LEGACY_ROLES)[]];
 
-export function check(news: Record<string, unknown>): CheckResult {
-  const failures: CheckFailure[] = [];
-  const fail = (property: string, reason: string) => failures.push({ property, reason });
+const fields = {
+  organizationId: uuid(`a UUID such as ${EXAMPLE_UUID}`, "is required: the UUID of the Qovery organization"),
+  email: emailAddress("is required: the address to invite, such as jane@example.com"),
+  roleId: uuid("a role UUID (see getOrganizationRoles), or use roleName").optional(),
+  roleName: text('a role name such as "admin", "viewer" or a custom role\'s name').optional(),
+  role: z
+    .preprocess(
+      (value) => (typeof value === "string" ? value.trim().toUpperCase() : value),
+      z.enum(LEGACY_ROLE_NAMES, { error: expected(`one of ${LEGACY_ROLE_NAMES.join(", ")} (deprecated: prefer roleName)`) }),
+    )
+    .optional(),
+  onExpired: oneOf(ON_EXPIRED_POLICIES).default("keep"),
+  onDelete: oneOf(ON_DELETE_POLICIES).optional(),
+  downgradeRoleName: text('a role name such as "viewer"').optional(),
+};
 
-  const organizationId = normalizeText(news.organizationId);
-  if (organizationId === undefined) fail("organizationId", "is required: the UUID of the Qovery organization");
-  else if (!isUnknown(organizationId) && !UUID.test(organizationId))
-    fail("organizationId", `must be a UUID such as 3f1c2a8e-5b7d-4c9e-8a21-0d6f4b2e9c11; got "${organizationId}"`);
-
-  let email = normalizeText(news.email);
-  if (email === undefined) fail("email", "is required: the address to invite, such as jane@example.com");
-  else if (!isUnknown(email)) {
-    email = email.toLowerCase();
-    if (email.length > 254 || !EMAIL.test(email)) fail("email", `must be an email address such as jane@example.com; got "${email}"`);
-  }
-
-  const given = ROLE_INPUTS.filter((key) => news[key] !== undefined && news[key] !== null && news[key] !== "");
-  if (given.length === 0) fail("roleName", 'one of roleName (e.g. "admin"), roleId (a role UUID) or role is required');
-  if (given.length > 1) fail(given[1], `give only one of roleName, roleId and role; got ${given.join(" and ")}`);
-
-  const roleId = normalizeText(news.roleId);
-  if (roleId !== undefined && !isUnknown(roleId) && !UUID.test(roleId))
-    fail("roleId", `must be a role UUID (see getOrganizationRoles), or use roleName; got "${roleId}"`);
-
-  const roleName = normalizeText(news.roleName);
-  if (news.roleName !== undefined && news.roleName !== "" && roleName === undefined)
-    fail("roleName", 'must be a role name such as "admin", "viewer" or a custom role\'s name');
-
-  let role = normalizeText(news.role);
-  if (role !== undefined && !isUnknown(role)) {
-    role = role.toUpperCase();
-    if (!(role in LEGACY_ROLES))
-      fail("role", `must be one of ${Object.keys(LEGACY_ROLES).join(", ")} (deprecated: prefer roleName); got "${news.role}"`);
-  }
-
-  const onExpired = news.onExpired === undefined ? "keep" : normalizeText(news.onExpired);
-  if (onExpired === undefined || (!isUnknown(onExpired) && !(ON_EXPIRED_POLICIES as readonly string[]).includes(onExpired)))
-    fail("onExpired", `must be one of ${ON_EXPIRED_POLICIES.join(", ")}; got "${String(news.onExpired)}"`);
-
-  const onDelete = checkOnDelete(news, failures);
-
-  const inputs = withoutUndefined({
-    ...news,
-    ...onDelete,
-    organizationId: organizationId === undefined || isUnknown(organizationId) ? organizationId : organizationId.toLowerCase(),
-    email,
-    roleId: roleId === undefined || isUnknown(roleId) ? roleId : roleId.toLowerCase(),
-    roleName,
-    role,
-    onExpired,
-  });
-  return { inputs, failures };
+/** Empty strings and nulls stand for "not given". */
+function given(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== "";
 }
 
-/** Trims strings; anything that is not a non-empty string (or the unknown marker) is undefined. */
-function normalizeText(value: unknown): string | undefined {
-  if (typeof value !== "string") return undefined;
-  const trimmed = value.trim();
-  return trimmed === "" ? undefined : trimmed;
+/** The rules between inputs; checked whatever else fails, so that every problem is named at once. */
+function crossChecks(news: Record<string, unknown>, context: z.core.$RefinementCtx): void {
+  const fail = (property: string, message: string) => context.addIssue({ code: "custom", path: [property], message });
+  const roles = ROLE_INPUTS.filter((key) => given(news[key]));
+  if (roles.length === 0) fail("roleName", 'one of roleName (e.g. "admin"), roleId (a role UUID) or role is required');
+  if (roles.length > 1) fail(roles[1]!, `give only one of roleName, roleId and role; got ${roles.join(" and ")}`);
+  const { onDelete, downgradeRoleName } = news;
+  if (typeof downgradeRoleName === "string" && downgradeRoleName.trim() !== "") {
+    if (onDelete !== "downgrade" && !isUnknown(onDelete))
+      fail("downgradeRoleName", `is only used with onDelete "downgrade"; got onDelete "${String(onDelete ?? "remove")}"`);
+    else if (downgradeRoleName.trim().toLowerCase() === "owner")
+      fail("downgradeRoleName", 'cannot be "owner": the API does not give the owner role');
+  }
+}
+
+export function check(raw: Record<string, unknown>): CheckResult {
+  const news = Object.fromEntries(Object.entries(raw).filter(([key, value]) => !(key in fields) || given(value)));
+  const schema = z
+    .looseObject(allowingUnknowns(fields, news))
+    .superRefine((_, context) => crossChecks(news, context), { when: () => true });
+  const parsed = schema.safeParse(news);
+  if (!parsed.success) return { inputs: withoutUndefined(news), failures: failuresOf(parsed.error.issues) };
+  const inputs = parsed.data;
+  // Recorded in state, so that a deletion knows which role it gives.
+  if (inputs.onDelete === "downgrade") inputs.downgradeRoleName ??= DEFAULT_DOWNGRADE_ROLE;
+  return { inputs: withoutUndefined(inputs), failures: [] };
 }

@@ -1,7 +1,5 @@
 /** What the lifecycle functions need from the outside world, built once per provider process. */
-import type { QoveryClient } from "../client/client";
-import type { Invitation, Member, Role } from "../client/wire";
-import { LIST_TTL_MS, ROLE_LAG_MS, ROLES_TTL_MS } from "../defaults";
+import { type Invitation, LIST_TTL_MS, type Member, type QoveryClient, type Role, ROLE_LAG_MS, ROLES_TTL_MS } from "../../core";
 import { Directory } from "./directory";
 
 export interface LifecycleContext {

@@ -11,13 +11,22 @@
  * - expired invitations of the email (left by a console user or an older run) are cancelled
  *   once the new invitation is sent, so that the organization does not fill up with dead ones.
  */
-import { isNotFound, QoveryApiError } from "../client/errors";
-import { backoffMs } from "../client/retry";
-import type { Invitation, Member, Role } from "../client/wire";
+import {
+  backoffMs,
+  expiredInvitationsFor,
+  type Invitation,
+  isNotFound,
+  isOwner,
+  type Member,
+  membersWithEmail,
+  pendingInvitationFor,
+  QoveryApiError,
+  type Role,
+  roleRequestOf,
+} from "../../core";
 import type { LifecycleContext } from "./context";
-import { resourceId, roleRequestOf, type InvitationInputs, type InvitationOutputs } from "./model";
+import { resourceId, type InvitationInputs, type InvitationOutputs } from "./model";
 import { invitationOutputs, memberOutputs } from "./outputs";
-import { expiredInvitationsFor, isOwner, membersWithEmail, pendingInvitationFor } from "./people";
 import { resolveRole } from "./roles";
 
 export interface CreateResult {

@@ -9,13 +9,19 @@
  * stops and asks for a refresh instead of removing a member the state does not know about:
  * during a replacement that would remove the person, then invite them again.
  */
-import { isNotFound } from "../client/errors";
-import type { Member, Role } from "../client/wire";
+import {
+  DEFAULT_DOWNGRADE_ROLE,
+  isNotFound,
+  isOwner,
+  isTokenMember,
+  type Member,
+  membersWithEmail,
+  type Role,
+  type TokenIdentity,
+} from "../../core";
 import type { LifecycleContext } from "./context";
 import type { InvitationOutputs } from "./model";
-import { DEFAULT_DOWNGRADE_ROLE, downgradeRole } from "./on-delete";
-import { isOwner, membersWithEmail } from "./people";
-import { isTokenMember, type TokenIdentity } from "./token";
+import { downgradeRole } from "./on-delete";
 
 export class AcceptedSinceRefreshError extends Error {
   constructor(email: string, organizationId: string) {

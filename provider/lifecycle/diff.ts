@@ -13,7 +13,8 @@
  *
  * Unknown values (preview) are answered conservatively: a possible replacement.
  */
-import { isUnknown, LEGACY_ROLES, type InvitationOutputs, type LegacyRole } from "./model";
+import { isUnknown, LEGACY_ROLES, type LegacyRole } from "../../core";
+import { type InvitationOutputs } from "./model";
 
 export interface DiffResult {
   changes: boolean;

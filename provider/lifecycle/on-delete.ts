@@ -7,48 +7,14 @@
  *   `downgrade_on_destroy`.
  * Both are inputs recorded in the outputs, because Pulumi hands delete the old outputs only.
  */
-import type { Role } from "../client/wire";
-import type { CheckFailure } from "./check";
+import { UnknownDowngradeRoleError, UnknownRoleError, type OnDelete, type Role } from "../../core";
 import type { LifecycleContext } from "./context";
-import { isUnknown } from "./model";
-import { resolveRole, UnknownRoleError } from "./roles";
+import { resolveRole } from "./roles";
 
-export const ON_DELETE_POLICIES = ["remove", "downgrade"] as const;
-export type OnDelete = (typeof ON_DELETE_POLICIES)[number];
-export const DEFAULT_DOWNGRADE_ROLE = "viewer";
-
+/** Checked offline with every other input (check.ts); downgradeRoleName is defaulted there under `downgrade`. */
 export interface OnDeleteInputs {
   onDelete?: OnDelete;
   downgradeRoleName?: string;
-}
-
-/**
- * Validates onDelete and downgradeRoleName, offline; returns them normalized (downgradeRoleName
- * defaulted under `downgrade`, so the state says which role a deletion gives). Unknowns pass.
- */
-export function checkOnDelete(news: Record<string, unknown>, failures: CheckFailure[]): OnDeleteInputs {
-  const fail = (property: string, reason: string) => failures.push({ property, reason });
-  const given = (value: unknown) => value !== undefined && value !== null && value !== "";
-  const onDelete = typeof news.onDelete === "string" ? news.onDelete.trim() : news.onDelete;
-  if (given(onDelete) && !isUnknown(onDelete) && !(ON_DELETE_POLICIES as readonly unknown[]).includes(onDelete)) {
-    fail("onDelete", `must be one of ${ON_DELETE_POLICIES.join(", ")}; got "${String(news.onDelete)}"`);
-  }
-  const roleName = typeof news.downgradeRoleName === "string" ? news.downgradeRoleName.trim() : news.downgradeRoleName;
-  if (given(roleName)) {
-    if (typeof roleName !== "string") fail("downgradeRoleName", 'must be a role name such as "viewer"');
-    else if (onDelete !== "downgrade" && !isUnknown(onDelete))
-      fail("downgradeRoleName", `is only used with onDelete "downgrade"; got onDelete "${String(onDelete ?? "remove")}"`);
-    else if (roleName.toLowerCase() === "owner") fail("downgradeRoleName", 'cannot be "owner": the API does not give the owner role');
-  }
-  if (onDelete !== "downgrade") return given(onDelete) ? { onDelete: onDelete as OnDelete } : {};
-  return { onDelete, downgradeRoleName: given(roleName) ? String(roleName) : DEFAULT_DOWNGRADE_ROLE };
-}
-
-export class UnknownDowngradeRoleError extends Error {
-  constructor(cause: UnknownRoleError) {
-    super(`downgradeRoleName: ${cause.message}`, { cause });
-    this.name = "UnknownDowngradeRoleError";
-  }
 }
 
 /** The role a deletion gives under `downgrade`; fails naming downgradeRoleName when the organization has no such role. */

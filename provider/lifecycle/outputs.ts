@@ -1,6 +1,5 @@
 /** Builds the state of a resource from the declared inputs and what Qovery reports. */
-import type { Invitation, Member, Role } from "../client/wire";
-import { withoutUndefined } from "../without-undefined";
+import { type Invitation, type Member, type Role, withoutUndefined } from "../../core";
 import type { InvitationInputs, InvitationOutputs } from "./model";
 
 type Declared = Pick<InvitationInputs, "organizationId" | "email" | "onExpired" | "role" | "onDelete" | "downgradeRoleName">;

@@ -2,17 +2,9 @@
  * The program's role requests for one organization, as sdk/role-asks.ts sends them with every
  * OrganizationInvitation in the internal input `__programRoles`: each distinct roleName, roleId
  * or role asked for, with up to three of the emails that ask for it and how many people do.
- * check reads and drops it (see role-check.ts).
+ * check reads and drops it (see role-check.ts). The input's name and shape are in core/contract.ts.
  */
-export const PROGRAM_ROLES_INPUT = "__programRoles";
-
-export interface ProgramRoleAsk {
-  roleName?: string;
-  roleId?: string;
-  role?: string;
-  emails: string[];
-  people: number;
-}
+import { PROGRAM_ROLES_INPUT, type ProgramRoleAsk } from "../../core";
 
 /** The asks in a resource's raw inputs, and the inputs without them. Malformed entries are ignored. */
 export function takeProgramRoles(news: Record<string, unknown>): { asks: ProgramRoleAsk[]; rest: Record<string, unknown> } {

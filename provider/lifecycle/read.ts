@@ -12,12 +12,10 @@
  * sometimes answers 403 for a missing invitation, so a 403 counts as "gone" only if the
  * organization's invitation list can still be read.
  */
-import { isAccessDenied, isNotFound, QoveryApiError } from "../client/errors";
-import type { Member, Role } from "../client/wire";
+import { isAccessDenied, isNotFound, type Member, membersWithEmail, QoveryApiError, type Role } from "../../core";
 import type { LifecycleContext } from "./context";
 import { resourceId, type InvitationOutputs } from "./model";
 import { invitationOutputs, memberOutputs } from "./outputs";
-import { membersWithEmail } from "./people";
 
 export type ReadResult = { id: string; props: InvitationOutputs } | Record<string, never>;
 

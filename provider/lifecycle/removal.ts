@@ -20,26 +20,27 @@
  *   and the next `up` tries again.
  * - read keeps the record as it is; delete does nothing.
  */
-import { isNotFound } from "../client/errors";
-import type { Member } from "../client/wire";
-import type { CheckFailure, CheckResult } from "./check";
+import { z } from "zod";
+import {
+  allowingUnknowns,
+  failuresOf,
+  isNotFound,
+  isOwner,
+  isTokenMember,
+  tokenIdentity,
+  uuid,
+  type Member,
+  type RemovalKind,
+} from "../../core";
+import type { CheckResult } from "./check";
 import type { LifecycleContext } from "./context";
 import type { DiffResult } from "./diff";
-import { isUnknown } from "./model";
-import { isOwner } from "./people";
-import { isTokenMember, tokenIdentity } from "./token";
-
-export type RemovalKind = "member" | "invitation";
 
 /** removed: a member removed; cancelled: an invitation cancelled; kept: found protected at `up`. */
 export type RemovalOutcome = "removed" | "cancelled" | "already gone" | "kept";
 
 /** `remove-member:<email>` or `remove-invitation:<email>`, optionally `/<id>`: a label; the value is the id. */
 const REMOVAL_KEY = /^remove-(member|invitation):(.+)$/;
-
-export function removalKey(kind: RemovalKind, email: string, id?: string): string {
-  return `remove-${kind}:${email.trim().toLowerCase()}${id === undefined ? "" : `/${id}`}`;
-}
 
 export interface Removal {
   key: string;
@@ -75,27 +76,24 @@ export interface RemovalOutputs {
   [removal: `remove-${string}`]: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const fields = { organizationId: uuid("the organization's UUID") };
+
+/** Each removal key and its value; other keys (the outputs the resource class declares, `__provider`) are left out. */
+function checkRemovals(news: Record<string, unknown>, context: z.core.$RefinementCtx): void {
+  for (const [key, value] of Object.entries(news)) {
+    if (!key.startsWith("remove-") || value === undefined) continue;
+    const fail = (message: string) => context.addIssue({ code: "custom", path: [key], message });
+    if (!REMOVAL_KEY.test(key)) fail("must be remove-member:<email> or remove-invitation:<email>, optionally /<id>");
+    else if (typeof value !== "string" || value.trim() === "") fail("must be the member id or the invitation id");
+  }
+}
 
 export function check(news: Record<string, unknown>): CheckResult {
-  const failures: CheckFailure[] = [];
-  const organizationId = typeof news.organizationId === "string" ? news.organizationId.trim() : undefined;
-  if (!organizationId || (!isUnknown(organizationId) && !UUID.test(organizationId))) {
-    failures.push({ property: "organizationId", reason: `must be the organization's UUID; got "${String(news.organizationId)}"` });
-  }
-  const inputs: Record<string, unknown> = { organizationId };
-  for (const [key, value] of Object.entries(news)) {
-    if (key === "organizationId" || key === "__provider" || value === undefined) continue;
-    if (!key.startsWith("remove-")) continue; // outputs declared by the resource class
-    if (!REMOVAL_KEY.test(key)) {
-      failures.push({ property: key, reason: "must be remove-member:<email> or remove-invitation:<email>, optionally /<id>" });
-    } else if (typeof value !== "string" || value.trim() === "") {
-      failures.push({ property: key, reason: "must be the member id or the invitation id" });
-    } else {
-      inputs[key] = value;
-    }
-  }
-  return { inputs, failures };
+  const schema = z.object(allowingUnknowns(fields, news)).superRefine((_, context) => checkRemovals(news, context), { when: () => true });
+  const parsed = schema.safeParse(news);
+  const removals = Object.fromEntries(Object.entries(news).filter(([key, value]) => REMOVAL_KEY.test(key) && typeof value === "string"));
+  if (!parsed.success) return { inputs: { organizationId: news.organizationId, ...removals }, failures: failuresOf(parsed.error.issues) };
+  return { inputs: { ...parsed.data, ...removals }, failures: [] };
 }
 
 export function diff(news: Record<string, unknown>): DiffResult {

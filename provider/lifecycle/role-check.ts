@@ -10,13 +10,20 @@
  * the role again either way. Every other failure (a token without rights, an unknown
  * organization, an API that keeps failing) fails the preview with the same error `up` would give.
  */
-import { namingEmail } from "../client/errors";
+import {
+  findRole,
+  isUnknown,
+  LEGACY_ROLES,
+  type LegacyRole,
+  namingEmail,
+  type ProgramRoleAsk,
+  type Role,
+  type RoleRequest,
+  UnknownRoleError,
+} from "../../core";
 import type { CheckFailure } from "./check";
 import type { LifecycleContext } from "./context";
-import { isUnknown, LEGACY_ROLES, type LegacyRole, type RoleRequest } from "./model";
-import { whoAsks, type ProgramRoleAsk } from "./program-roles";
-import { findRole, UnknownRoleError } from "./roles";
-import type { Role } from "../client/wire";
+import { whoAsks } from "./program-roles";
 
 /** Why the roles could not be checked, or the context to check them with. */
 export type RoleCheckContext = LifecycleContext | { unavailable: string };

@@ -15,9 +15,9 @@
  * The refusals are not kept in state: the guard holds only the organization id, shows no change
  * once created, and calls nothing.
  */
+import { isUnknown } from "../../core";
 import type { CheckFailure, CheckResult } from "./check";
 import type { DiffResult } from "./diff";
-import { isUnknown } from "./model";
 
 export function check(news: Record<string, unknown>): CheckResult {
   const refusals = Array.isArray(news.refusals) ? (news.refusals as unknown[]) : [];

@@ -5,9 +5,8 @@
  * lacks what a decision needs fails naming the person, the fields and what to do.
  */
 import { z } from "zod";
-import { withoutUndefined } from "../without-undefined";
-import { LEGACY_ROLES, ON_EXPIRED_POLICIES, type InvitationInputs, type InvitationOutputs } from "./model";
-import { ON_DELETE_POLICIES } from "./on-delete";
+import { LEGACY_ROLES, ON_DELETE_POLICIES, ON_EXPIRED_POLICIES, withoutUndefined } from "../../core";
+import { type InvitationInputs, type InvitationOutputs } from "./model";
 
 const text = z.string().min(1);
 const optionalText = z.string().optional();

@@ -2,12 +2,11 @@
  * update: what diff allows in place. An accepted member whose declared role differs gets it
  * (`PUT …/member`); an option such as onExpired is recorded without calling Qovery.
  */
+import { findRole, isOwner, roleRequestOf, withoutUndefined } from "../../core";
 import type { LifecycleContext } from "./context";
-import { withoutUndefined } from "../without-undefined";
-import { roleRequestOf, type InvitationInputs, type InvitationOutputs } from "./model";
+import { type InvitationInputs, type InvitationOutputs } from "./model";
 import { memberOutputs } from "./outputs";
-import { isOwner } from "./people";
-import { findRole, resolveRole } from "./roles";
+import { resolveRole } from "./roles";
 
 export async function update(ctx: LifecycleContext, olds: InvitationOutputs, news: InvitationInputs): Promise<{ outs: InvitationOutputs }> {
   const declared = { onExpired: news.onExpired, role: news.role, onDelete: news.onDelete, downgradeRoleName: news.downgradeRoleName };

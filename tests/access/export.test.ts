@@ -7,7 +7,7 @@ import { expect } from "chai";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { membersWithEmail } from "../../provider/lifecycle/people";
+import { membersWithEmail } from "../../core/people";
 import { main } from "../../sdk/cli";
 import { parsePeopleYaml, readPeopleFile } from "../../sdk/people-file";
 import { startFakeQovery, type FakeQovery } from "../fake-qovery";

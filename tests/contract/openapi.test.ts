@@ -21,8 +21,8 @@ import * as path from "node:path";
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 import { parse as parseYaml } from "yaml";
-import { QoveryClient } from "../../provider/client/client";
-import { QoveryApiError } from "../../provider/client/errors";
+import { QoveryClient } from "../../core/client/client";
+import { QoveryApiError } from "../../core/client/errors";
 import { OPERATIONS, startFakeQovery, type FakeQovery, type Operation, type RecordedExchange } from "../fake-qovery";
 import { testSettings } from "../support/qovery";
 

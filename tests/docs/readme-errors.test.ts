@@ -2,16 +2,20 @@
  * The "Errors and what to do" table of docs/errors.md (linked from the README) quotes messages
  * users will search for: each quote's fixed wording must be found in the code that produces it.
  * Values in a quote (`…`, quoted names, numbers, emails, `<id>`) are left out; what is between
- * them is grepped in provider/ and sdk/, with string concatenations across lines joined.
+ * them is grepped in core/, provider/ and sdk/, with string concatenations across lines joined,
+ * and in the messages that the input checks produce for bad inputs (they are composed from one
+ * rule per field, so their wording is not found whole in the source).
  */
 import { expect } from "chai";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { check } from "../../provider/lifecycle/check";
+import { OrganizationRoster } from "../../sdk/roster";
 
 const ROOT = path.join(__dirname, "..", "..");
 
 function sourceText(): string {
-  const files = ["provider", "sdk"].flatMap((dir) =>
+  const files = ["core", "provider", "sdk"].flatMap((dir) =>
     fs
       .readdirSync(path.join(ROOT, dir), { recursive: true, encoding: "utf8" })
       .filter((file) => file.endsWith(".ts"))
@@ -22,6 +26,22 @@ function sourceText(): string {
     .join("\n")
     .replace(/(["'`])\s*\+\s*\n\s*(["'`])/g, "")
     .replace(/\$\{[^}]*\}/g, "\u0000");
+}
+
+/** What the input checks say about a few bad inputs, as the preview prints them. */
+function producedMessages(): string {
+  const invitation = check({ organizationId: "not-a-uuid", email: "nobody", roleName: "admin", downgradeRoleName: "viewer" });
+  const messages = invitation.failures.map((failure) => `${failure.property} ${failure.reason}`);
+  try {
+    const twice = [
+      { email: "ada@example.com", roleName: "admin" },
+      { email: "Ada@example.com", roleName: "admin" },
+    ];
+    new OrganizationRoster("team", { organizationId: "not-a-uuid", people: twice, downgradeRoleName: "viewer", maxRemovals: -1 });
+  } catch (error) {
+    messages.push((error as Error).message);
+  }
+  return messages.join("\n");
 }
 
 /** The quotes of the first column of the errors table; an example (`such as …`) is not a quote. */
@@ -52,7 +72,7 @@ function fixedParts(quote: string): string[] {
 }
 
 describe("README error quotes", () => {
-  const source = sourceText();
+  const source = `${sourceText()}\n${producedMessages()}`;
   const quotes = quotedErrors();
 
   it("finds the errors table, with a quote on every row", () => {
@@ -62,7 +82,7 @@ describe("README error quotes", () => {
   for (const quote of quotes) {
     it(`quotes the code: ${quote}`, () => {
       const parts = fixedParts(quote);
-      for (const part of parts) expect(source.includes(part), `"${part}" is in provider/ or sdk/`).to.equal(true);
+      for (const part of parts) expect(source.includes(part), `"${part}" is in the code or its messages`).to.equal(true);
     });
   }
 });

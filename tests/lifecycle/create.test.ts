@@ -1,8 +1,8 @@
 import { expect } from "chai";
-import { QoveryApiError } from "../../provider/client/errors";
+import { UnknownRoleError } from "../../core";
+import { QoveryApiError } from "../../core/client/errors";
 import { create } from "../../provider/lifecycle/create";
 import type { InvitationInputs } from "../../provider/lifecycle/model";
-import { UnknownRoleError } from "../../provider/lifecycle/roles";
 import { startTestBed, type QoveryTestBed } from "../support/qovery";
 import { rejectionOf } from "../support/assertions";
 

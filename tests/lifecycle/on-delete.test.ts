@@ -5,12 +5,13 @@
  * belongs to, never removed or downgraded by a delete.
  */
 import { expect } from "chai";
+import { UnknownDowngradeRoleError } from "../../core";
 import { check } from "../../provider/lifecycle/check";
 import { create } from "../../provider/lifecycle/create";
 import { remove } from "../../provider/lifecycle/delete";
 import { diff } from "../../provider/lifecycle/diff";
 import type { InvitationInputs, InvitationOutputs } from "../../provider/lifecycle/model";
-import { checkDowngradeRole, UnknownDowngradeRoleError } from "../../provider/lifecycle/on-delete";
+import { checkDowngradeRole } from "../../provider/lifecycle/on-delete";
 import { read } from "../../provider/lifecycle/read";
 import { update } from "../../provider/lifecycle/update";
 import { startTestBed, type QoveryTestBed } from "../support/qovery";
@@ -44,7 +45,9 @@ describe("onDelete: check and diff", () => {
 
   it("lets unknowns through during preview", () => {
     const unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-    expect(check({ ...person, onDelete: unknown, downgradeRoleName: "viewer" }).failures).to.deep.equal([]);
+    const { inputs, failures } = check({ ...person, onDelete: unknown, downgradeRoleName: "viewer" });
+    expect(failures).to.deep.equal([]);
+    expect(inputs).to.include({ onDelete: unknown, downgradeRoleName: "viewer" });
   });
 
   it("is an update in place when onDelete or downgradeRoleName changes, and no change for an old state without them", () => {

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { QoveryApiError } from "../../provider/client/errors";
+import { QoveryApiError } from "../../core/client/errors";
 import { create } from "../../provider/lifecycle/create";
 import type { InvitationOutputs } from "../../provider/lifecycle/model";
 import { read } from "../../provider/lifecycle/read";

@@ -1,7 +1,7 @@
 /** The engine's inputs and recorded states, parsed instead of cast. */
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
-import { UNKNOWN } from "../../provider/lifecycle/model";
+import { UNKNOWN } from "../../core";
 import { BrokenStateError, invitationInputs, invitationState } from "../../provider/lifecycle/state";
 
 const ORG = "3f1c2a8e-5b7d-4c9e-8a21-0d6f4b2e9c11";

@@ -4,7 +4,7 @@
  */
 import { expect } from "chai";
 import * as provider from "../../provider";
-import { MissingTokenError } from "../../provider/client/errors";
+import { MissingTokenError } from "../../core/client/errors";
 import { startFakeQovery, type FakeQovery } from "../fake-qovery";
 import { rejectionOf } from "../support/assertions";
 

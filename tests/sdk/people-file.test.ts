@@ -53,6 +53,7 @@ describe("people files", () => {
       "- { email: alan@example.com, roleId: 1234 }",
       "- { email: bob@example.com, roleName: admin, roleId: 3f1c2a8e-5b7d-4c9e-8a21-0d6f4b2e9c11 }",
       "- just a string",
+      "- { email: ada.example.com, roleName: admin }",
     ].join("\n");
     let message = "";
     try {
@@ -62,11 +63,12 @@ describe("people files", () => {
     }
     expect(message.split(/; (?=entry)/)).to.deep.equal([
       'people.yaml: entry 1: onExpired must be one of keep, reissue, fail; got "later"',
-      "entry 2: email must not be blank: give an email address such as ada@example.com",
+      "entry 2: email must not be blank: give an email address such as jane@example.com",
       'entry 3: roleName must not be blank: give a role name such as "admin"',
       "entry 4: roleId must be a role UUID (or use roleName); got 1234",
       "entry 5: roleId give only one of roleName and roleId",
       "entry 6: expected a mapping with email and roleName",
+      'entry 7: email must be an email address such as jane@example.com; got "ada.example.com"',
     ]);
   });
 

@@ -1,8 +1,8 @@
 /** Role lookups for programs: every role, or one by case-insensitive name, with program credentials. */
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
-import { MissingTokenError } from "../../provider/client/errors";
-import { UnknownRoleError } from "../../provider/lifecycle/roles";
+import { UnknownRoleError } from "../../core";
+import { MissingTokenError } from "../../core/client/errors";
 import { getOrganizationRole, getOrganizationRoles } from "../../sdk/roles";
 import { startFakeQovery, type FakeQovery } from "../fake-qovery";
 import { rejectionOf } from "../support/assertions";

@@ -27,9 +27,9 @@ describe("OrganizationRoster arguments", () => {
     expect(message).to.match(/^OrganizationRoster "team": /);
     expect(message)
       .to.include("people[2].email is required")
-      .and.include("each email may appear once; repeated: ada@example.com")
-      .and.include('unmanaged must be "report" or "remove"; got "purge"')
-      .and.include('keep must list email addresses; got "not-an-email"');
+      .and.include("people must list each email once; repeated: ada@example.com")
+      .and.include('unmanaged must be one of report, remove; got "purge"')
+      .and.include('keep[0] must be an email address such as jane@example.com; got "not-an-email"');
   });
 
   it("names bad guardrails and onDelete inputs, each by name", () => {
@@ -48,6 +48,22 @@ describe("OrganizationRoster arguments", () => {
       'downgradeRoleName is only used with onDelete "downgrade"; got onDelete "remove"',
     );
     expect(rosterError({ onDelete: "archive" as never })).to.include('onDelete must be one of remove, downgrade; got "archive"');
+  });
+
+  it("checks each person as a people file's entry is checked, by index and field", () => {
+    const message = rosterError({
+      organizationId: "not-a-uuid",
+      people: [
+        { email: "ada@example", roleName: "admin" },
+        { email: "grace@example.com" } as never,
+        { email: "alan@example.com", roleId: "42" },
+      ],
+    });
+    expect(message)
+      .to.include('organizationId must be the organization\'s UUID; got "not-a-uuid"')
+      .and.include('people[0].email must be an email address such as jane@example.com; got "ada@example"')
+      .and.include("people[1].roleName (or roleId) is required")
+      .and.include('people[2].roleId must be a role UUID (or use roleName); got "42"');
   });
 
   it("refuses people that is not a list", () => {

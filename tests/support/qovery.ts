@@ -1,7 +1,7 @@
 /** Shared set-up for tests that talk to the local Qovery fake through the real client. */
-import { QoveryClient } from "../../provider/client/client";
+import { QoveryClient } from "../../core/client/client";
 import { createContext, type LifecycleContext } from "../../provider/lifecycle/context";
-import { resolveSettings, type ProviderSettings } from "../../provider/settings";
+import { resolveSettings, type ProviderSettings } from "../../core/settings";
 import { startFakeQovery, type FakeQovery, type FakeQoveryOptions } from "../fake-qovery";
 
 /** Settings for tests: the fake's URL and token, short timeouts and retry delays. */

@@ -1,6 +1,6 @@
 /** Telling the member an API token belongs to: only a JWT can say, through its claims. */
 import { expect } from "chai";
-import { isTokenMember, tokenIdentity } from "../../provider/lifecycle/token";
+import { isTokenMember, tokenIdentity } from "../../core/token";
 
 const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
 const jwt = (claims: unknown) => [part({ alg: "RS256", typ: "JWT" }), part(claims), "c2lnbmF0dXJl"].join(".");

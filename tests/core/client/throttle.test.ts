@@ -1,7 +1,7 @@
 /** The process-wide pace of requests, on sinon's fake clock: which turns are granted when. */
 import { expect } from "chai";
 import * as sinon from "sinon";
-import { Throttle } from "../../provider/client/throttle";
+import { Throttle } from "../../../core/client/throttle";
 
 describe("Throttle", () => {
   let clock: sinon.SinonFakeTimers;

@@ -111,11 +111,16 @@ export function isAccessDenied(error: unknown): boolean {
   return error instanceof QoveryApiError && (error.kind === "unauthorized" || error.kind === "forbidden");
 }
 
+/** Where a token is looked for: a Pulumi command's stack config and environment, or the environment only (the command line). */
+export type TokenSource = "pulumi" | "environment";
+
 export class MissingTokenError extends Error {
-  constructor() {
+  constructor(source: TokenSource = "pulumi") {
     super(
-      "No Qovery API token is configured. Set one with `pulumi config set qovery:apiToken --secret` " +
-        "(stack config), or export QOVERY_API_TOKEN in the environment of `pulumi`.",
+      source === "environment"
+        ? "QOVERY_API_TOKEN is not set: export an organization API token whose role is admin or owner."
+        : "No Qovery API token is configured. Set one with `pulumi config set qovery:apiToken --secret` " +
+            "(stack config), or export QOVERY_API_TOKEN in the environment of `pulumi`.",
     );
     this.name = "MissingTokenError";
   }

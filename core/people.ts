@@ -3,8 +3,8 @@
  * on acceptance) and are not unique among members: one person may appear once per identity
  * provider, so every match is returned, the most recent first.
  */
-import type { Invitation, Member } from "../client/wire";
-import { sameEmail } from "./model";
+import type { Invitation, Member } from "./client/wire";
+import { sameEmail } from "./identifiers";
 
 export function membersWithEmail<M extends Member>(members: M[], email: string): M[] {
   // Ties broken by id, so that every caller (create, refresh, export) picks the same identity whatever the list's order.

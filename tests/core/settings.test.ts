@@ -1,6 +1,6 @@
 import { expect } from "chai";
-import { CONFIG_DEFAULTS } from "../../provider/defaults";
-import { resolveSettings } from "../../provider/settings";
+import { CONFIG_DEFAULTS } from "../../core/defaults";
+import { resolveSettings } from "../../core/settings";
 
 const config = (values: Record<string, string>) => ({ get: (key: string) => values[key] });
 

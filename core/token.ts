@@ -12,9 +12,9 @@
  *
  * Only the subject and the email leave this module; the token itself is never stored or logged.
  */
-import type { Member } from "../client/wire";
-import { authorizationScheme } from "../client/http";
-import { sameEmail } from "./model";
+import type { Member } from "./client/wire";
+import { authorizationScheme } from "./client/http";
+import { normalizeEmail, sameEmail } from "./identifiers";
 
 export interface TokenIdentity {
   /** The JWT's `sub` claim: the member id Qovery shows for that login. */
@@ -40,7 +40,7 @@ export function tokenIdentity(token: string | undefined): TokenIdentity | undefi
   const subject = text(claims.sub);
   const email = emailKey === undefined ? undefined : text(claims[emailKey]);
   if (subject) identity.subject = subject;
-  if (email && email.includes("@")) identity.email = email.toLowerCase();
+  if (email && email.includes("@")) identity.email = normalizeEmail(email);
   return identity.subject || identity.email ? identity : undefined;
 }
 

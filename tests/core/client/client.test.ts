@@ -1,10 +1,10 @@
 import { expect } from "chai";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
-import { QoveryClient } from "../../provider/client/client";
-import { QoveryApiError } from "../../provider/client/errors";
-import { startFakeQovery, type FakeQovery } from "../fake-qovery";
-import { testSettings } from "../support/qovery";
+import { QoveryClient } from "../../../core/client/client";
+import { QoveryApiError } from "../../../core/client/errors";
+import { startFakeQovery, type FakeQovery } from "../../fake-qovery";
+import { testSettings } from "../../support/qovery";
 
 async function expectApiError(promise: Promise<unknown>): Promise<QoveryApiError> {
   try {

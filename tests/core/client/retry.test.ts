@@ -2,12 +2,12 @@
 import { expect } from "chai";
 import { got } from "got";
 import * as sinon from "sinon";
-import { Throttle } from "../../provider/client/throttle";
-import { RETRY_BUDGET_MS } from "../../provider/defaults";
-import { retryAfterMs, retryDelayMs } from "../../provider/client/retry";
-import { startFakeQovery, type FakeQovery } from "../fake-qovery";
-import { QoveryClient } from "../../provider/client/client";
-import { testSettings } from "../support/qovery";
+import { Throttle } from "../../../core/client/throttle";
+import { RETRY_BUDGET_MS } from "../../../core/defaults";
+import { retryAfterMs, retryDelayMs } from "../../../core/client/retry";
+import { startFakeQovery, type FakeQovery } from "../../fake-qovery";
+import { QoveryClient } from "../../../core/client/client";
+import { testSettings } from "../../support/qovery";
 
 describe("retry rules", () => {
   const limits = { maxRetries: 5, maxRetryDelayMs: 30_000 };

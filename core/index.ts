@@ -1,0 +1,30 @@
+/**
+ * The door to the code that the program (sdk/), the plugin (provider/) and the command line
+ * (sdk/cli.ts) share: the Qovery client and its errors, the settings and defaults, the one way
+ * from settings to a client, ids and emails, finding people and roles in Qovery's lists, who a
+ * token belongs to, and what the two sides of a resource agree on. Both sides import it from
+ * here, never from the files behind it. It does not load @pulumi/pulumi, so the command line
+ * starts fast and runs where only this package is installed.
+ */
+export { QoveryClient } from "./client/client";
+export { backoffMs } from "./client/retry";
+export type { Invitation, Member, Role } from "./client/wire";
+export {
+  InvalidSettingsError,
+  isAccessDenied,
+  isNotFound,
+  MissingTokenError,
+  namingEmail,
+  QoveryApiError,
+  type QoveryErrorKind,
+} from "./client/errors";
+export { connect, type QoveryConnection } from "./connect";
+export * from "./contract";
+export { LIST_TTL_MS, ROLE_LAG_MS, ROLES_TTL_MS } from "./defaults";
+export { EXAMPLE_UUID, isEmailAddress, isUuid, normalizeEmail, sameEmail } from "./identifiers";
+export { expiredInvitationsFor, isOwner, membersWithEmail, pendingInvitationFor } from "./people";
+export * from "./roles";
+export { resolveSettings, type ConfigSource, type ProviderSettings } from "./settings";
+export { isTokenMember, tokenIdentity, type TokenIdentity } from "./token";
+export { withoutUndefined } from "./without-undefined";
+export { allowingUnknowns, emailAddress, expected, failuresOf, oneOf, text, uuid, type Failure } from "./schemas";

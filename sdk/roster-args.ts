@@ -1,0 +1,65 @@
+/**
+ * The arguments of an OrganizationRoster, checked as a whole before anything is registered:
+ * every problem is named at once, by field (`people[2].email is required`), in one error.
+ */
+import { z } from "zod";
+import { emailAddress, expected, failuresOf, normalizeEmail, ON_DELETE_POLICIES, ON_EXPIRED_POLICIES, oneOf, isUuid, text } from "../core";
+import { isNonNegativeInteger } from "./guardrails";
+import { personSchema } from "./person";
+
+/** What a roster does with access it does not declare. */
+export const UNMANAGED_POLICIES = ["report", "remove"] as const;
+export type UnmanagedPolicy = (typeof UNMANAGED_POLICIES)[number];
+
+const nonNegativeInteger = z.unknown().refine(isNonNegativeInteger, { error: expected("a non-negative integer") });
+
+const fields = {
+  // An Input: checked here only when it is a plain string (an Output is checked by each person's resource).
+  organizationId: z.unknown().refine((id) => (typeof id === "string" ? isUuid(id.trim()) : typeof id === "object" && id !== null), {
+    error: expected("the organization's UUID"),
+  }),
+  people: z.array(personSchema, { error: expected("a list of { email, roleName }") }),
+  onExpired: oneOf(ON_EXPIRED_POLICIES).optional(),
+  childNamePrefix: z.string({ error: expected("text") }).optional(),
+  unmanaged: oneOf(UNMANAGED_POLICIES).optional(),
+  keep: z.array(emailAddress(), { error: expected("a list of email addresses") }).optional(),
+  maxRemovals: nonNegativeInteger.optional(),
+  minAdmins: nonNegativeInteger.optional(),
+  onDelete: oneOf(ON_DELETE_POLICIES).optional(),
+  downgradeRoleName: text('a role name such as "viewer"').optional(),
+};
+
+/** The rules between arguments; checked whatever else fails. */
+function crossChecks(args: Record<string, unknown>, context: z.core.$RefinementCtx): void {
+  const fail = (message: string, path: string[] = []) => context.addIssue({ code: "custom", path, message });
+  if (Array.isArray(args.people)) {
+    const emails = args.people.flatMap((person) => (typeof person?.email === "string" ? [normalizeEmail(person.email)] : []));
+    const repeated = [...new Set(emails.filter((email, index) => emails.indexOf(email) !== index))];
+    if (repeated.length > 0) fail(`must list each email once; repeated: ${repeated.join(", ")}`, ["people"]);
+  }
+  if (args.unmanaged === "remove" && typeof args.organizationId !== "string") {
+    fail(
+      `unmanaged "remove" needs organizationId as a plain string (such as a config value), ` +
+        `so that \`pulumi preview\` can list the removals before anything happens`,
+    );
+  }
+  if (args.downgradeRoleName !== undefined && args.onDelete !== "downgrade") {
+    fail(`is only used with onDelete "downgrade"; got onDelete "${String(args.onDelete ?? "remove")}"`, ["downgradeRoleName"]);
+  }
+  if (args.onDelete === "downgrade" && args.unmanaged === "remove") {
+    fail(
+      `onDelete "downgrade" cannot be combined with unmanaged "remove": a person taken out of an authoritative roster is undeclared, ` +
+        `and is removed; list them in keep, or use unmanaged "report"`,
+    );
+  }
+}
+
+const rosterArgsSchema = z.looseObject(fields).superRefine((args, context) => crossChecks(args, context), { when: () => true });
+
+/** Refuses arguments that cannot be applied as a whole, naming every problem, before anything is registered. */
+export function checkRosterArgs(name: string, args: unknown): void {
+  const parsed = rosterArgsSchema.safeParse(args);
+  if (parsed.success) return;
+  const problems = failuresOf(parsed.error.issues).map(({ property, reason }) => (property ? `${property} ${reason}` : reason));
+  throw new Error(`OrganizationRoster "${name}": ${problems.join("; ")}`);
+}

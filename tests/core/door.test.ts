@@ -1,0 +1,57 @@
+/**
+ * core/ is the one home of the code that the program, the plugin and the command line share, and
+ * core/index.ts its one door: provider/ and sdk/ import core only through it, core imports
+ * neither of them, and loading it does not load @pulumi/pulumi (the command line runs without it).
+ */
+import { expect } from "chai";
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+const ROOT = path.join(__dirname, "..", "..");
+
+function importsOf(dir: string): { file: string; specifier: string }[] {
+  return fs
+    .readdirSync(path.join(ROOT, dir), { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith(".ts"))
+    .flatMap((file) => {
+      const text = fs.readFileSync(path.join(ROOT, dir, file), "utf8");
+      return [...text.matchAll(/(?:from|import\()\s*"([^"]+)"/g)].map((match) => ({ file: `${dir}/${file}`, specifier: match[1]! }));
+    });
+}
+
+function resolved(from: string, specifier: string): string {
+  return path.relative(ROOT, path.resolve(ROOT, path.dirname(from), specifier));
+}
+
+describe("core: one home, one door", () => {
+  it("is imported by provider/ and sdk/ through core/index.ts only", () => {
+    const behindTheDoor = [...importsOf("provider"), ...importsOf("sdk")].filter(
+      ({ file, specifier }) => specifier.startsWith(".") && resolved(file, specifier).startsWith("core/"),
+    );
+    expect(behindTheDoor).to.deep.equal([]);
+  });
+
+  it("imports neither provider/ nor sdk/", () => {
+    const outward = importsOf("core").filter(
+      ({ file, specifier }) => specifier.startsWith(".") && !resolved(file, specifier).startsWith("core"),
+    );
+    expect(outward).to.deep.equal([]);
+  });
+
+  it("holds no copy of the UUID pattern or of email normalisation outside it", () => {
+    const copies = ["provider", "sdk"].flatMap((dir) =>
+      fs
+        .readdirSync(path.join(ROOT, dir), { recursive: true, encoding: "utf8" })
+        .filter((file) => file.endsWith(".ts"))
+        .filter((file) => /\[0-9a-f\]\{8\}|email\.trim\(\)\.toLowerCase\(\)/.test(fs.readFileSync(path.join(ROOT, dir, file), "utf8"))),
+    );
+    expect(copies).to.deep.equal([]);
+  });
+
+  it("loads without @pulumi/pulumi", () => {
+    const script = `require(${JSON.stringify(path.join(ROOT, "dist", "core"))});
+      console.log(Object.keys(require.cache).some((file) => file.includes("@pulumi")));`;
+    expect(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }).trim()).to.equal("false");
+  });
+});
