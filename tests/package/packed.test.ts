@@ -97,7 +97,7 @@ describe("the packed package, installed in a fresh project like a user installs 
     });
   });
 
-  it("packs the built sdk and provider with their typings, and nothing else but the manifest and the docs", () => {
+  it("packs the built core, sdk and provider with their typings, and nothing else but the manifest and the docs", () => {
     expect(packed).to.include.members([
       "package.json",
       "README.md",
@@ -109,11 +109,13 @@ describe("the packed package, installed in a fresh project like a user installs 
       "dist/sdk/shim.d.ts",
       "dist/provider/index.js",
       "dist/provider/index.d.ts",
+      "dist/core/index.js",
+      "dist/core/index.d.ts",
     ]);
     const outside = packed.filter(
-      (file) => !/^(package\.json|README\.md|CHANGELOG\.md|LICENSE|docs\/[\w-]+\.md|dist\/(sdk|provider)\/.+)$/.test(file),
+      (file) => !/^(package\.json|README\.md|CHANGELOG\.md|LICENSE|docs\/[\w-]+\.md|dist\/(core|sdk|provider)\/.+)$/.test(file),
     );
-    expect(outside, "files outside dist/sdk and dist/provider").to.deep.equal([]);
+    expect(outside, "files outside dist/core, dist/sdk and dist/provider").to.deep.equal([]);
     expect(
       packed.filter((file) => /\.ts$/.test(file) && !/\.d\.ts$/.test(file)),
       "TypeScript sources",
