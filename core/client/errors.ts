@@ -126,7 +126,7 @@ export class MissingTokenError extends Error {
   }
 }
 
-/** A setting that cannot be used (see settings.ts); raised by the first operation that needs the API. */
+/** A setting that cannot be used (see core/settings.ts); raised by the first operation that needs the API. */
 export class InvalidSettingsError extends Error {
   constructor(problems: string[]) {
     super(`Invalid Qovery provider configuration: ${problems.join("; ")}.`);
