@@ -371,7 +371,7 @@ describe("engine harness with parallel steps", function () {
 
     it("creates up to 3 resources at once, and one that depends on another's output after it", async () => {
       await engine.up(() => {
-        const items = names.map((name) => new Item(name, { world: ws.world, key: name, value: "1", sleepMs: 150 }));
+        const items = names.map((name) => new Item(name, { world: ws.world, key: name, value: "1", holdUntilPeak: 3, sleepMs: 2000 }));
         new Item("dependent", { world: ws.world, key: "dependent", value: items[0]!.computed });
       });
       const world = readWorld(ws.world);
@@ -400,7 +400,7 @@ describe("engine harness with parallel steps", function () {
     it("deletes what the program no longer declares side by side, dependents first", async () => {
       resetPeak();
       const result = await engine.up(() => {
-        new Item("n6", { world: ws.world, key: "n6", value: "1", sleepMs: 150 });
+        new Item("n6", { world: ws.world, key: "n6", value: "1", holdUntilPeak: 3, sleepMs: 2000 });
       });
       expect(result.steps.filter((s) => s.op === "delete").map((s) => s.name)).to.have.members(["n1", "n2", "n3", "n4", "n5", "dependent"]);
       const world = readWorld(ws.world);
@@ -412,10 +412,10 @@ describe("engine harness with parallel steps", function () {
 
     it("destroys children and dependents before what they depend on, the rest side by side", async () => {
       await engine.up(() => {
-        const root = new Item("root", { world: ws.world, key: "root", value: "1", sleepMs: 100 });
-        new Item("child", { world: ws.world, key: "child", value: "1", sleepMs: 100 }, { parent: root });
-        new Item("user", { world: ws.world, key: "user", value: "1", sleepMs: 100 }, { dependsOn: root });
-        for (const name of ["i1", "i2", "i3"]) new Item(name, { world: ws.world, key: name, value: "1", sleepMs: 100 });
+        const root = new Item("root", { world: ws.world, key: "root", value: "1", holdUntilPeak: 3, sleepMs: 2000 });
+        new Item("child", { world: ws.world, key: "child", value: "1", holdUntilPeak: 3, sleepMs: 2000 }, { parent: root });
+        new Item("user", { world: ws.world, key: "user", value: "1", holdUntilPeak: 3, sleepMs: 2000 }, { dependsOn: root });
+        for (const name of ["i1", "i2", "i3"]) new Item(name, { world: ws.world, key: name, value: "1", holdUntilPeak: 3, sleepMs: 2000 });
       });
       expect(byName(engine, "user")!.dependencies).to.deep.equal([byName(engine, "root")!.urn]);
       resetPeak();
