@@ -25,6 +25,12 @@ export const ON_DELETE_POLICIES = ["remove", "downgrade"] as const;
 export type OnDelete = (typeof ON_DELETE_POLICIES)[number];
 export const DEFAULT_DOWNGRADE_ROLE = "viewer";
 
+/** Why downgradeRoleName cannot go with this onDelete, if it cannot: only with "downgrade", or one known only at `up`. */
+export function misplacedDowngradeRole(onDelete: unknown): string | undefined {
+  if (onDelete === "downgrade" || isUnknown(onDelete)) return undefined;
+  return `is only used with onDelete "downgrade"; got onDelete "${String(onDelete ?? "remove")}"`;
+}
+
 /** ACCEPTED is this package's word for "the invitation is gone and the person is a member". */
 export const INVITATION_STATUSES = ["PENDING", "EXPIRED", "ACCEPTED"] as const;
 export type InvitationStatus = (typeof INVITATION_STATUSES)[number];

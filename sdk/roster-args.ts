@@ -3,7 +3,18 @@
  * every problem is named at once, by field (`people[2].email is required`), in one error.
  */
 import { z } from "zod";
-import { emailAddress, expected, failuresOf, normalizeEmail, ON_DELETE_POLICIES, ON_EXPIRED_POLICIES, oneOf, isUuid, text } from "../core";
+import {
+  emailAddress,
+  expected,
+  failuresOf,
+  normalizeEmail,
+  ON_DELETE_POLICIES,
+  ON_EXPIRED_POLICIES,
+  oneOf,
+  isUuid,
+  misplacedDowngradeRole,
+  text,
+} from "../core";
 import { isNonNegativeInteger } from "./guardrails";
 import { personSchema } from "./person";
 
@@ -43,9 +54,8 @@ function crossChecks(args: Record<string, unknown>, context: z.core.$RefinementC
         `so that \`pulumi preview\` can list the removals before anything happens`,
     );
   }
-  if (args.downgradeRoleName !== undefined && args.onDelete !== "downgrade") {
-    fail(`is only used with onDelete "downgrade"; got onDelete "${String(args.onDelete ?? "remove")}"`, ["downgradeRoleName"]);
-  }
+  const misplaced = args.downgradeRoleName === undefined ? undefined : misplacedDowngradeRole(args.onDelete);
+  if (misplaced) fail(misplaced, ["downgradeRoleName"]);
   if (args.onDelete === "downgrade" && args.unmanaged === "remove") {
     fail(
       `onDelete "downgrade" cannot be combined with unmanaged "remove": a person taken out of an authoritative roster is undeclared, ` +

@@ -12,7 +12,7 @@ import {
   EXAMPLE_UUID,
   expected,
   failuresOf,
-  isUnknown,
+  misplacedDowngradeRole,
   LEGACY_ROLES,
   ON_DELETE_POLICIES,
   ON_EXPIRED_POLICIES,
@@ -62,8 +62,8 @@ function crossChecks(news: Record<string, unknown>, context: z.core.$RefinementC
   if (roles.length > 1) fail(roles[1]!, `give only one of roleName, roleId and role; got ${roles.join(" and ")}`);
   const { onDelete, downgradeRoleName } = news;
   if (typeof downgradeRoleName === "string" && downgradeRoleName.trim() !== "") {
-    if (onDelete !== "downgrade" && !isUnknown(onDelete))
-      fail("downgradeRoleName", `is only used with onDelete "downgrade"; got onDelete "${String(onDelete ?? "remove")}"`);
+    const misplaced = misplacedDowngradeRole(onDelete);
+    if (misplaced) fail("downgradeRoleName", misplaced);
     else if (downgradeRoleName.trim().toLowerCase() === "owner")
       fail("downgradeRoleName", 'cannot be "owner": the API does not give the owner role');
   }
