@@ -54,7 +54,7 @@ export class OrganizationInvitation extends pulumi.dynamic.Resource {
   declare public readonly invitationId: pulumi.Output<string | undefined>;
   /** PENDING, EXPIRED or ACCEPTED, as of the last create or refresh. */
   declare public readonly invitationStatus: pulumi.Output<InvitationStatus>;
-  /** The link that lets its holder join the organization: a Pulumi secret. Absent once accepted. */
+  /** The link that lets its holder join the organization: a Pulumi secret. Empty once the person is a member. */
   declare public readonly invitationLink: pulumi.Output<string | undefined>;
   /** Who sent the invitation, as Qovery reports it. */
   declare public readonly inviter: pulumi.Output<string | undefined>;

@@ -18,7 +18,10 @@ const manifest = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "ut
 
 fs.rmSync(target, { recursive: true, force: true });
 fs.mkdirSync(target, { recursive: true });
-fs.copyFileSync(path.join(root, "package.json"), path.join(target, "package.json"));
+// Without its scripts, like a package installed from the registry, whose scripts npm never runs
+// (npm 11 would otherwise list the copy's `prepare` among install scripts to review).
+const { scripts: _scripts, ...installedManifest } = manifest;
+fs.writeFileSync(path.join(target, "package.json"), JSON.stringify(installedManifest, null, 2) + "\n");
 for (const entry of manifest.files) {
   const from = path.join(root, entry);
   if (fs.existsSync(from)) fs.cpSync(from, path.join(target, entry), { recursive: true });

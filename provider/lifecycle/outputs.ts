@@ -22,7 +22,7 @@ export function invitationOutputs(inputs: Declared, role: Role, invitation: Invi
     roleName: invitation.roleName ?? role.name,
     invitationStatus: invitation.status,
     invitationId: invitation.id,
-    invitationLink: invitation.invitationLink,
+    invitationLink: invitation.invitationLink ?? NO_LINK,
     inviter: invitation.inviter,
     createdAt: invitation.createdAt,
     organizationName: invitation.organizationName,
@@ -30,8 +30,16 @@ export function invitationOutputs(inputs: Declared, role: Role, invitation: Invi
 }
 
 /**
+ * The link once there is none to follow (the person is a member): an empty string, not an absent
+ * output. A program exporting an absent output gets "Undefined value will not show as a stack
+ * output" at every `up`, and each preview shows it as `[unknown]` (an output a provider left out
+ * is unknown until the update runs).
+ */
+const NO_LINK = "";
+
+/**
  * The state of a person who is a member. The invitation's id, inviter, date and organization
- * name are kept for the record; its link is dropped, since it no longer grants anything.
+ * name are kept for the record; its link is emptied, since it no longer grants anything.
  */
 export function memberOutputs(
   previous: Declared & Partial<InvitationOutputs>,
@@ -48,6 +56,7 @@ export function memberOutputs(
     inviter: previous.inviter,
     createdAt: previous.createdAt ?? member.createdAt,
     organizationName: previous.organizationName,
+    invitationLink: NO_LINK,
     memberId: member.id,
     roleChangedAt: roleChangedAt ?? previous.roleChangedAt,
   });

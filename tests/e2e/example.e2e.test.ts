@@ -40,6 +40,12 @@ describe("npm run example", function () {
     expect(output).to.include("invitation ada.lovelace@example.com devops PENDING");
     expect(output).to.include("$ pulumi stack output status\nACCEPTED");
     expect(output).to.match(/\$ pulumi preview --expect-no-changes\n[\s\S]*?2 unchanged/);
+    // What a newcomer copies runs without a warning, and the drift gate shows no puzzling line:
+    // once accepted, the link is an empty secret, not an absent output (unknown in a preview).
+    expect(output).not.to.match(/warning/i);
+    const gate = output.slice(output.indexOf("$ pulumi preview --expect-no-changes"), output.indexOf("$ pulumi destroy"));
+    expect(gate).not.to.include("[unknown]");
+    expect(gate).not.to.include("Outputs:");
     expect(output).to.match(/- {2}pulumi-nodejs:dynamic\/qovery:OrganizationInvitation Ada\.Lovelace@Example\.com deleted/);
     expect(output).to.match(/Qovery now:\n {2}member owner@acme\.test owner\n/);
     expect(output).to.include("Stack 'dev' has been removed!");

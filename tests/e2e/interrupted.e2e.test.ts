@@ -3,7 +3,8 @@
  * Qovery but before its answer. The CLI then refuses the next `up` because the killed run's lock
  * is left, naming `pulumi cancel`; after it, `up` warns about the create it was interrupted in and
  * runs it again, and the create adopts the invitation that landed (Qovery answers the second
- * invite with 409). Exactly one invitation for the email in the end, the one that landed.
+ * invite with 409). Exactly one invitation for the email in the end, the one that landed. The
+ * checkpoint keeps the pending create, and its warning, until `refresh --clear-pending-creates`.
  */
 import { expect } from "chai";
 import { startFakeQovery, type FakeQovery } from "../fake-qovery";
@@ -68,5 +69,22 @@ describe("an up killed with SIGKILL after the invite reached Qovery, through the
     const status = await shell.ok(["stack", "output", "status"]);
     expect(status.trim()).to.equal("PENDING");
     await shell.ok(["preview", "--expect-no-changes"]);
+  });
+
+  it("keeps warning about the interrupted create until `pulumi refresh --clear-pending-creates`, as docs/refresh-retries-and-faults.md says", async () => {
+    const invitesBefore = fake.callCount("postInviteMember");
+    // The checkpoint still holds the pending create: every up repeats the warning, and a plain
+    // non-interactive refresh leaves it there.
+    expect(await shell.ok(["up", "--yes"])).to.include("pending operations from previous deployment");
+    await shell.ok(["refresh", "--yes"]);
+    expect(await shell.ok(["up", "--yes"])).to.include("pending operations from previous deployment");
+    // The command the doc gives clears it, and keeps the resource.
+    await shell.ok(["refresh", "--clear-pending-creates", "--yes"]);
+    const quiet = await shell.ok(["up", "--yes"]);
+    expect(quiet).not.to.include("pending operations");
+    expect(quiet).not.to.include("warning");
+    expect((await shell.ok(["stack", "output", "status"])).trim()).to.equal("PENDING");
+    expect(fake.invitations()).to.have.length(1);
+    expect(fake.callCount("postInviteMember"), "invites sent after the adoption").to.equal(invitesBefore);
   });
 });
