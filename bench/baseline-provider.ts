@@ -3,7 +3,8 @@
  * Terraform resource `qovery_organization_member` does, as issue #11 describes it. Every
  * resource's read lists the organization's invitations, then its members (2 requests per
  * resource, each answering the whole organization), and looks itself up in both. Its create just
- * invites; it has no update, no delete and no retry. Like bench/naive-provider.ts it is an inline object
+ * invites; its delete removes the member id its read recorded (one DELETE, no list), or cancels
+ * the invitation; it has no update and no retry. Like bench/naive-provider.ts it is an inline object
  * whose methods capture `got`, and reads the API URL and token from the plugin's environment
  * (QOVERY_API_URL, QOVERY_API_TOKEN).
  */
@@ -21,6 +22,12 @@ const baselineProvider: pulumi.dynamic.ResourceProvider = {
     const { url, headers } = api(`/organization/${inputs.organizationId}/inviteMember`);
     const invitation = await got.post(url, { headers, json: { email: inputs.email, role_id: inputs.roleId } }).json<{ id: string }>();
     return { id: invitation.id, outs: { ...inputs, invitationId: invitation.id, status: "PENDING" } };
+  },
+  async delete(_id: string, props: Props) {
+    const { url, headers } = props.memberId
+      ? api(`/organization/${props.organizationId}/member`)
+      : api(`/organization/${props.organizationId}/inviteMember/${props.invitationId}`);
+    await got.delete(url, { headers, ...(props.memberId ? { json: { user_id: props.memberId } } : {}) });
   },
   async read(id: string, props: Props) {
     const list = async <T>(path: string) => {

@@ -200,6 +200,29 @@ function refreshSection(results: BenchResults): string {
     ),
     "",
     "The last column is what a limit of 50 requests/s (the fake's limit in the load above) would cost by itself: calls ÷ 50.",
+    destroySection(results),
+  ].join("\n");
+}
+
+function destroySection(results: BenchResults): string {
+  const { package: ours, baseline } = results.cli.refresh;
+  const runs = [
+    { who: "this package", d: ours.destroy },
+    { who: "baseline (DELETE of the recorded member id, no list)", d: baseline.destroy },
+  ];
+  if (!ours.destroy) return "";
+  return [
+    "",
+    `Then \`pulumi destroy --parallel ${ours.parallel}\` of the ${ours.count} accepted members. This package reads the member list ` +
+      "once for all its deletes (every identity of each email, the owner and token guards) and applies each removal to it; the " +
+      "baseline removes the member id its refresh recorded, with no list.",
+    "",
+    table(
+      ["", "API calls", "removals", "member lists", "by operation", "members left", "wall"],
+      runs.flatMap(({ who, d }) =>
+        d ? [[who, d.calls, d.removals, d.memberListCalls, operationList(d.operations), d.membersLeft, s(d.wallMs)]] : [],
+      ),
+    ),
   ].join("\n");
 }
 
@@ -277,6 +300,7 @@ export function renderMarkdown(results: BenchResults): string {
       `${m.loadAverage.end} at the end. The bench took ${m.runtimeSeconds} s after the build. Everything runs against the local ` +
       `Qovery fake: the provider-level figures through the engine harness's probes on the real dynamic-provider plugin, the ` +
       `user-facing ones through the real Pulumi CLI ${m.pulumiCli}; timings move with the machine's load.`,
+    ...(m.partialRun ? ["", `${m.partialRun.note}. That later run: ${m.partialRun.date}, load average ${m.partialRun.loadAverage}.`] : []),
     "",
     targetsSection(evaluateTargets(results)),
     "",

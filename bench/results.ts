@@ -19,6 +19,8 @@ export interface BenchMeta {
   loadAverage: { start: number; end: number };
   /** Seconds from the start of bench/run.ts to the report (the build before it is not included). */
   runtimeSeconds: number;
+  /** Set by `--only refresh`: which figures that later run replaced, and when. */
+  partialRun?: { date: string; loadAverage: number; note: string };
 }
 
 export interface BenchResults {

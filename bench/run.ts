@@ -7,9 +7,12 @@
  * through the engine harness's probes on the plugin; the user-facing ones go through the real
  * Pulumi CLI: 1000 invitations at 50 requests/s with 429 + Retry-After (and the naive provider on
  * the same load), previews of 1000, refreshes of 1000 accepted members (and the baseline provider
- * on the same), and the time of a step against a raw request at 20 ms latency.
+ * on the same, then their destroy), and the time of a step against a raw request at 20 ms
+ * latency. `--only refresh` measures the API calls per step and the refresh and destroy alone,
+ * into the last full run's figures.
  */
 import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { round } from "./lib/stats";
@@ -18,7 +21,7 @@ import type { BenchResults } from "./results";
 import { countApiCalls } from "./scenarios/api-calls";
 import { cliLoad, cliNaive, cliStepTimes, type CliLoadSettings } from "./scenarios/cli";
 import { cliRefresh, type RefreshResult } from "./scenarios/refresh";
-import { installStepClock } from "./lib/step-clock";
+import { installStepClock, type StepClock } from "./lib/step-clock";
 import { beforeIssue11 } from "./before";
 import { measureProviderSize } from "./scenarios/provider-size";
 import { repositoryRoot } from "../tests/support/installed-package";
@@ -73,16 +76,7 @@ async function main(): Promise<void> {
   const naive = await cliNaive(LOAD_SKIPPING_CHECKPOINTS);
   progress(`    ${naive.failedCreates} failed creates, ${naive.created} created, ${naive.notAttempted} never attempted`);
 
-  const refresh: RefreshResult[] = [];
-  for (const provider of ["package", "baseline"] as const) {
-    stage(`pulumi ${pulumiVersion}: refresh of ${REFRESH.count} accepted members, ${provider} provider, checkpoints skipped`);
-    const result = await cliRefresh({ ...REFRESH, provider, refreshCount: provider === "package" ? 2 : 1 }, clock);
-    for (const r of result.refreshes)
-      progress(
-        `    ${r.label}: ${r.calls} calls (${r.memberListCalls} member lists), ${r.responseBytes} B, ${round(r.wallMs / 1000, 1)} s`,
-      );
-    refresh.push(result);
-  }
+  const refresh = await measureRefresh(pulumiVersion, clock);
   clock.uninstall();
 
   stage(`pulumi ${pulumiVersion}: ${STEP_COUNT} creates and deletes, one at a time, fake latency ${STEP_LATENCY_MS} ms`);
@@ -104,14 +98,61 @@ async function main(): Promise<void> {
     },
     providerSize,
     apiCalls,
-    cli: { load, loadSkippingCheckpoints, naive, steps, refresh: { package: refresh[0]!, baseline: refresh[1]! } },
+    cli: { load, loadSkippingCheckpoints, naive, steps, refresh },
     before: beforeIssue11(),
   };
   const written = writeReport(results, __dirname);
   stage(`wrote ${path.relative(process.cwd(), written.json)} and ${path.relative(process.cwd(), written.markdown)}`);
 }
 
-main().catch((error: unknown) => {
+/** The refreshes of REFRESH.count accepted members and their destroy, this package and the baseline. */
+async function measureRefresh(pulumiVersion: string, clock: StepClock): Promise<BenchResults["cli"]["refresh"]> {
+  const refresh: RefreshResult[] = [];
+  for (const provider of ["package", "baseline"] as const) {
+    stage(
+      `pulumi ${pulumiVersion}: refresh of ${REFRESH.count} accepted members and their destroy, ${provider} provider, checkpoints skipped`,
+    );
+    const result = await cliRefresh({ ...REFRESH, provider, refreshCount: provider === "package" ? 2 : 1 }, clock);
+    for (const r of result.refreshes)
+      progress(
+        `    ${r.label}: ${r.calls} calls (${r.memberListCalls} member lists), ${r.responseBytes} B, ${round(r.wallMs / 1000, 1)} s`,
+      );
+    const d = result.destroy!;
+    progress(`    destroy: ${d.calls} calls (${d.removals} removals, ${d.memberListCalls} member lists), ${round(d.wallMs / 1000, 1)} s`);
+    refresh.push(result);
+  }
+  return { package: refresh[0]!, baseline: refresh[1]! };
+}
+
+/**
+ * `--only refresh`: measures the API calls per lifecycle step and the refresh-and-destroy scenario
+ * alone (a few minutes instead of the whole bench), into the figures of the last full run, which
+ * results.md then says.
+ */
+async function refreshOnly(): Promise<void> {
+  const pulumiVersion = execFileSync(path.join(pulumiCli(), "pulumi"), ["version"], {
+    encoding: "utf8",
+    env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" },
+  }).trim();
+  const results = JSON.parse(fs.readFileSync(path.join(__dirname, "results.json"), "utf8")) as BenchResults;
+  stage("API calls per lifecycle step");
+  results.apiCalls = await countApiCalls();
+  const clock = installStepClock();
+  results.cli.refresh = await measureRefresh(pulumiVersion, clock);
+  clock.uninstall();
+  results.meta.partialRun = {
+    date: new Date().toISOString(),
+    loadAverage: round(os.loadavg()[0]!),
+    note:
+      "The API calls per lifecycle step and the refresh and destroy of accepted members were measured again by `tsx bench/run.ts --only refresh`, " +
+      "after this run; the other figures are this run's",
+  };
+  const written = writeReport(results, __dirname);
+  stage(`wrote ${path.relative(process.cwd(), written.json)} and ${path.relative(process.cwd(), written.markdown)}`);
+}
+
+const only = process.argv.indexOf("--only");
+(only >= 0 && process.argv[only + 1] === "refresh" ? refreshOnly() : main()).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

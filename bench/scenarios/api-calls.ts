@@ -125,11 +125,11 @@ export async function countApiCalls(): Promise<ApiCallsResult> {
     await counter.record(
       "read (refresh) at acceptance, first of the command",
       "read",
-      "invitation list (the invitation is not in it), its GET → 404, member list",
+      "invitation list (the invitation is not in it), member list (the email is there: accepted, no GET)",
       () => bed.engine.refresh(),
       "first",
     );
-    counter.also("read (refresh) at acceptance, later in the command", "read", "its GET → 404 (both lists reused)", "last");
+    counter.also("read (refresh) at acceptance, later in the command", "read", "both lists reused", "last");
     await counter.record(
       "read (refresh), accepted member, first of the command",
       "read",
@@ -151,7 +151,7 @@ export async function countApiCalls(): Promise<ApiCallsResult> {
     counter.also(
       "delete (destroy), accepted member, later in the command",
       "delete",
-      "member list again (forgotten after the first DELETE) + DELETE",
+      "DELETE only (the member list of the first, with its removal applied)",
       "last",
     );
   });

@@ -4,8 +4,8 @@
  * Terraform resource does: an invitation list and a member list per resource). Each runs one
  * `pulumi up` of `count` invitations, the fake accepts them all, then `pulumi refresh`: the one
  * that sees the acceptances, and (for this package) the next one, the steady state of a refresh
- * of members. The fake has no
- * rate limit here: the figures are the requests, the bytes and the wall time of the refresh.
+ * of members. Then `pulumi destroy` of the accepted members: its removals and member lists. The
+ * fake has no rate limit here: the figures are the requests, the bytes and the wall time.
  */
 import type { Operation } from "../../tests/fake-qovery";
 import { baselineProgram, emailOf, invitationProgram, people } from "../lib/programs";
@@ -47,9 +47,22 @@ export interface RefreshFigures {
   membersInState: number;
 }
 
+/** `pulumi destroy` of the accepted members. */
+export interface DestroyFigures {
+  calls: number;
+  operations: Partial<Record<Operation | "unknown", number>>;
+  removals: number;
+  memberListCalls: number;
+  wallMs: number;
+  /** Members left at the fake besides the owner (0 when every removal landed). */
+  membersLeft: number;
+}
+
 export interface RefreshResult extends RefreshSettings {
   upWallMs: number;
   refreshes: RefreshFigures[];
+  /** Missing from the results of runs before it was measured. */
+  destroy?: DestroyFigures;
 }
 
 const TYPE_SUFFIX: Record<RefreshedProvider, string> = { package: ":OrganizationInvitation", baseline: "baseline:Member" };
@@ -69,6 +82,20 @@ async function refreshFigures(bed: CliBed, settings: RefreshSettings, clock: Ste
     stepSpanMs: clock.last() && round(clock.last()!.spanMs),
     changes: result.changes,
     membersInState: resourcesInState(bed.engine, TYPE_SUFFIX[settings.provider]).filter((r) => r.outputs?.memberId).length,
+  };
+}
+
+async function destroyFigures(bed: CliBed): Promise<DestroyFigures> {
+  bed.fake.resetCounts();
+  const { ms } = await timed(() => bed.engine.destroy());
+  const operations = byOperation(bed.fake);
+  return {
+    calls: bed.fake.callCount(),
+    operations,
+    removals: operations.deleteMember ?? 0,
+    memberListCalls: operations.getOrganizationMembers ?? 0,
+    wallMs: round(ms),
+    membersLeft: bed.fake.members().filter((member) => member.id !== bed.fake.ownerMemberId).length,
   };
 }
 
@@ -96,7 +123,7 @@ export async function cliRefresh(settings: RefreshSettings, clock: StepClock): P
     for (const spec of specs) bed.fake.acceptInvitation(emailOf(spec.name));
     const refreshes = [await refreshFigures(bed, settings, clock, "the refresh that sees the acceptances")];
     if (settings.refreshCount === 2) refreshes.push(await refreshFigures(bed, settings, clock, "the next refresh (steady state)"));
-    return { ...settings, upWallMs: round(up.ms), refreshes };
+    return { ...settings, upWallMs: round(up.ms), refreshes, destroy: await destroyFigures(bed) };
   } finally {
     await bed.close();
   }

@@ -27,6 +27,7 @@ import {
 import type { LifecycleContext } from "./context";
 import { resourceId, type InvitationInputs, type InvitationOutputs } from "./model";
 import { invitationOutputs, memberOutputs } from "./outputs";
+import { recordInvitation, recordRole } from "./own-changes";
 import { resolveRole } from "./roles";
 
 export interface CreateResult {
@@ -48,6 +49,7 @@ export async function create(ctx: LifecycleContext, inputs: InvitationInputs): P
 
   const outcome = await inviteOnce(ctx, inputs, role);
   if ("member" in outcome) return { id, outs: await adoptMember(ctx, inputs, role, outcome.member) };
+  recordInvitation(ctx, organizationId, outcome.invitation);
   await cancelExpiredInvitations(ctx, inputs);
   return { id, outs: invitationOutputs(inputs, role, outcome.invitation) };
 }
@@ -87,7 +89,7 @@ async function adoptMember(ctx: LifecycleContext, inputs: InvitationInputs, role
     return memberOutputs(inputs, { id: member.roleId ?? role.id, name: member.roleName ?? "owner" }, member);
   }
   await ctx.client.changeMemberRole(inputs.organizationId, member.id, role.id, inputs.email);
-  ctx.members.forget(inputs.organizationId);
+  recordRole(ctx, inputs.organizationId, member.id, role);
   return memberOutputs(inputs, role, member, new Date().toISOString());
 }
 

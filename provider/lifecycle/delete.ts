@@ -22,6 +22,7 @@ import {
 import type { LifecycleContext } from "./context";
 import type { InvitationOutputs } from "./model";
 import { downgradeRole } from "./on-delete";
+import { recordRemoval, recordRole } from "./own-changes";
 
 export class AcceptedSinceRefreshError extends Error {
   constructor(email: string, organizationId: string) {
@@ -55,7 +56,10 @@ async function revokeMembers(ctx: LifecycleContext, props: InvitationOutputs, to
     props.onDelete === "downgrade"
       ? await downgradeRole(ctx, organizationId, props.downgradeRoleName ?? DEFAULT_DOWNGRADE_ROLE)
       : undefined;
-  const members = await ctx.members.fresh(organizationId);
+  // The member list the removing steps of the command share (Directory.forRemovals): read by the
+  // first of them, so it shows whoever joined before the destroy began, and kept true by our own
+  // changes (own-changes.ts): a destroy of N members costs N removals and one list.
+  const members = await ctx.members.forRemovals(organizationId);
   const matching = members.filter((member) => member.id === props.memberId);
   for (const member of membersWithEmail(members, email)) if (member.id !== props.memberId) matching.push(member);
   for (const member of matching) {
@@ -71,14 +75,32 @@ async function revokeMembers(ctx: LifecycleContext, props: InvitationOutputs, to
       );
       continue;
     }
-    try {
-      if (role) await downgradeMember(ctx, organizationId, member, role, email);
-      else await ctx.client.removeMember(organizationId, member.id, email);
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
-    }
+    await revokeMember(ctx, organizationId, member, role, email);
   }
-  ctx.members.forget(organizationId);
+}
+
+/** Removes or downgrades one member, and records it in the copies of the member list; "already gone" is success. */
+async function revokeMember(
+  ctx: LifecycleContext,
+  organizationId: string,
+  member: Member,
+  role: Role | undefined,
+  email: string,
+): Promise<void> {
+  try {
+    if (role) {
+      await downgradeMember(ctx, organizationId, member, role, email);
+      recordRole(ctx, organizationId, member.id, role);
+    } else {
+      await ctx.client.removeMember(organizationId, member.id, email);
+      recordRemoval(ctx, organizationId, member.id);
+    }
+  } catch (error) {
+    if (isNotFound(error)) return recordRemoval(ctx, organizationId, member.id);
+    // A lost answer leaves unknown whether the member is still there: the next step reads again.
+    ctx.members.forget(organizationId);
+    throw error;
+  }
 }
 
 async function downgradeMember(ctx: LifecycleContext, organizationId: string, member: Member, role: Role, email: string): Promise<void> {

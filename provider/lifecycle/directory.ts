@@ -3,15 +3,21 @@
  * available roles, the members, the invitations. Concurrent callers share one request, and a
  * failed request is not kept (the next caller asks again).
  *
- * Two kinds of copies, because the plugin process lives for one command:
+ * Three kinds of copies, kept apart, because the plugin process lives for one command:
  * - `current` gives the command's copy, fetched at its first use and kept whatever its age: a
  *   refresh of a thousand members reads one member list, never older than the command itself,
- *   so changes made between two runs are always seen. It is kept apart from the other kind, so
+ *   so changes made between two runs are always seen. It is kept apart from the other kinds, so
  *   that a copy taken by an earlier step of the same process never stands in for it;
  * - `get` gives a copy younger than the time-to-live, for steps that act on what they read;
- *   `fresh` fetches one whatever the age of the last.
- * `forget`, called after each change we make to the list's contents, drops both, so that our
- * own changes are never hidden by a copy.
+ *   `fresh` fetches one whatever the age of the last;
+ * - `forRemovals` gives the copy that the steps taking access away share: fetched by the first of
+ *   them in the command, whatever other copies exist (a copy taken before, even a refresh's of the
+ *   same command, may miss an identity that joined since, which must lose its access too), then
+ *   kept for the command: a destroy of a thousand members reads one member list.
+ * Our own changes never hide behind a copy: `amend` applies a change we made (a member removed,
+ * a role set, an invitation sent) to every copy, so that one copy stays true for the whole
+ * command instead of being read again after each change; `forget` drops them all, for an answer that
+ * leaves unknown what the change did.
  */
 interface Entry<T> {
   at: number;
@@ -21,6 +27,7 @@ interface Entry<T> {
 export class Directory<T> {
   private readonly recent = new Map<string, Entry<T>>();
   private readonly commandCopies = new Map<string, Entry<T>>();
+  private readonly removalCopies = new Map<string, Entry<T>>();
 
   constructor(
     private readonly fetch: (organizationId: string) => Promise<T>,
@@ -38,15 +45,38 @@ export class Directory<T> {
     return this.copy(this.commandCopies, organizationId, Number.POSITIVE_INFINITY);
   }
 
+  /** The copy fetched by the first removing step of this command, unless forgotten since. */
+  forRemovals(organizationId: string): Promise<T> {
+    return this.copy(this.removalCopies, organizationId, Number.POSITIVE_INFINITY);
+  }
+
   /** Fetches again, whatever the age of the copy. */
   fresh(organizationId: string): Promise<T> {
     this.recent.delete(organizationId);
     return this.get(organizationId);
   }
 
+  /**
+   * Applies our own change to every copy, fetched or still in flight. The change must be
+   * idempotent: a copy fetched after the change already shows it.
+   */
+  amend(organizationId: string, change: (value: T) => T): void {
+    for (const entries of this.kinds()) {
+      const entry = entries.get(organizationId);
+      if (!entry) continue;
+      entry.value = entry.value.then(change);
+      // A failed fetch reaches those who wait for the copy; the amended promise itself must not
+      // count as an unhandled rejection when nobody asks for the copy again.
+      entry.value.catch(() => undefined);
+    }
+  }
+
   forget(organizationId: string): void {
-    this.recent.delete(organizationId);
-    this.commandCopies.delete(organizationId);
+    for (const entries of this.kinds()) entries.delete(organizationId);
+  }
+
+  private kinds(): Map<string, Entry<T>>[] {
+    return [this.recent, this.commandCopies, this.removalCopies];
   }
 
   private copy(entries: Map<string, Entry<T>>, organizationId: string, maxAgeMs: number): Promise<T> {

@@ -14,9 +14,9 @@
  * - diff: a change exactly when there is something to remove. Once the access is gone the program
  *   declares no removal key, and the diff is "no change": a `pulumi preview --expect-no-changes`
  *   right after the `up` that removed someone passes, and nothing is left in state to delete.
- * - create and update carry out every removal: members are removed (a fresh member list; never
- *   the organization owner, never the member the API token belongs to), invitations cancelled,
- *   and "already gone" is success. Every removal is attempted; failures are reported together,
+ * - create and update carry out every removal: members are removed (one fresh member list per
+ *   organization, whatever the number of removals; never the organization owner, never the member
+ *   the API token belongs to), invitations cancelled, and "already gone" is success. Every removal is attempted; failures are reported together,
  *   and the next `up` tries again.
  * - read keeps the record as it is; delete does nothing.
  */
@@ -35,6 +35,7 @@ import {
 import type { CheckResult } from "./check";
 import type { LifecycleContext } from "./context";
 import type { DiffResult } from "./diff";
+import { recordRemoval } from "./own-changes";
 
 /** removed: a member removed; cancelled: an invitation cancelled; kept: found protected at `up`. */
 export type RemovalOutcome = "removed" | "cancelled" | "already gone" | "kept";
@@ -148,7 +149,6 @@ export async function apply(
       failures.push({ removal, error });
     }
   }
-  if (members) ctx.members.forget(organizationId);
   if (failures.length > 0) throw new RemovalFailedError(organizationId, failures);
 
   const outs: RemovalOutputs = { organizationId, outcomes, appliedAt: new Date().toISOString() };
@@ -167,14 +167,22 @@ async function cancel(ctx: LifecycleContext, organizationId: string, removal: Re
   }
 }
 
+/** Removes one member, and records it in the copies of the member list, so that later steps of the command need no new list. */
 async function removeMember(ctx: LifecycleContext, organizationId: string, removal: Removal): Promise<RemovalOutcome> {
+  let outcome: RemovalOutcome;
   try {
     await ctx.client.removeMember(organizationId, removal.targetId, removal.email);
-    return "removed";
+    outcome = "removed";
   } catch (error) {
-    if (isNotFound(error)) return "already gone";
-    throw error;
+    if (!isNotFound(error)) {
+      // A lost answer leaves unknown whether the member is still there: the next step reads again.
+      ctx.members.forget(organizationId);
+      throw error;
+    }
+    outcome = "already gone";
   }
+  recordRemoval(ctx, organizationId, removal.targetId);
+  return outcome;
 }
 
 /**

@@ -6,6 +6,7 @@ import { findRole, isOwner, roleRequestOf, withoutUndefined } from "../../core";
 import type { LifecycleContext } from "./context";
 import { type InvitationInputs, type InvitationOutputs } from "./model";
 import { memberOutputs } from "./outputs";
+import { recordRole } from "./own-changes";
 import { resolveRole } from "./roles";
 
 export async function update(ctx: LifecycleContext, olds: InvitationOutputs, news: InvitationInputs): Promise<{ outs: InvitationOutputs }> {
@@ -24,6 +25,6 @@ export async function update(ctx: LifecycleContext, olds: InvitationOutputs, new
     );
   }
   await ctx.client.changeMemberRole(olds.organizationId, olds.memberId, role.id, olds.email);
-  ctx.members.forget(olds.organizationId);
+  recordRole(ctx, olds.organizationId, olds.memberId, role);
   return { outs: memberOutputs({ ...olds, ...declared }, role, member, new Date().toISOString()) };
 }

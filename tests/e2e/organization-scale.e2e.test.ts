@@ -1,7 +1,8 @@
 /**
  * Through the real Pulumi CLI, what an organization of many people costs and what its preview
  * catches: a refresh reads one invitation list and one member list per organization, whatever the
- * number of people, and still sees every change made since the last run; a role typo fails
+ * number of people, and still sees every change made since the last run; a destroy reads one
+ * member list besides its removals; a role typo fails
  * `pulumi preview`, naming every typo of the program at once against one roles request, before
  * anything is applied.
  */
@@ -72,6 +73,24 @@ describe("an organization of many people, through the real Pulumi CLI", function
       expect(resources.find((r) => r.outputs?.email === changed)?.outputs?.roleName).to.equal("admin");
       expect(resources.map((r) => r.outputs?.email)).not.to.include(removed);
       expect(next.steps.filter((step) => step.op === "refresh-delete").map((step) => step.name)).to.deep.equal([removed]);
+    });
+
+    it("sees 30 acceptances with the invitation list and the member list alone, no request per person", async () => {
+      for (const email of PEOPLE) bed.fake.acceptInvitation(email);
+      bed.fake.resetCounts();
+      await bed.engine.refresh();
+      expect(bed.fake.callCount("getMemberInvitation")).to.equal(0);
+      expect(bed.fake.exchanges.map((e) => e.operation).sort()).to.deep.equal(["getOrganizationInvitedMembers", "getOrganizationMembers"]);
+    });
+
+    it("destroys 30 accepted members with 30 removals and one member list", async () => {
+      for (const email of PEOPLE) bed.fake.acceptInvitation(email);
+      await bed.engine.refresh();
+      bed.fake.resetCounts();
+      await bed.engine.destroy();
+      expect(bed.fake.callCount("deleteMember")).to.equal(30);
+      expect(bed.fake.callCount("getOrganizationMembers")).to.equal(1);
+      expect(bed.fake.callCount()).to.equal(31);
     });
 
     it("retries a member list answered 503 once, still one list for the whole refresh", async () => {

@@ -2,8 +2,8 @@
  * The fault suite: each fault on each operation the provider uses, injected by the fake while the
  * real plugin, driven by the harness with 16 steps in flight, runs `up` for 13 people (fresh
  * invitations, adoptions after a 409, a reissue with another role, members given a role), then,
- * for a fault meant for them, `refresh` (two people have accepted) or `destroy`. Every fault here
- * is one the provider must ride out: each run succeeds, the fault was really met in the run it
+ * for a fault meant for them, `refresh` (two people have accepted, one invitation was withdrawn)
+ * or `destroy`. Every fault here is one the provider must ride out: each run succeeds, the fault was really met in the run it
  * was meant for, and after each run the invariants hold (invariants.ts). Then lost invite answers
  * around invitations that already exist, including a run that legitimately fails.
  */
@@ -49,6 +49,8 @@ const OPERATIONS: [Operation, Phase][] = [
 ];
 
 const ACCEPTING = ["fresh1@example.com", "fresh2@example.com"];
+/** Withdrawn behind the program's back before the refresh: the one read that asks for its invitation's GET. */
+const WITHDRAWN = "fresh3@example.com";
 
 /** The exchanges the injected faults answered (a reset shows as status 0). */
 function faulted(exchanges: readonly RecordedExchange[], operation: Operation, fault: FaultCase): RecordedExchange[] {
@@ -133,16 +135,20 @@ describe("faults: each fault on each operation, through the real plugin with par
 
           if (phase === "refresh") {
             for (const email of ACCEPTING) fake.acceptInvitation(email, { organizationId: org });
+            fake.deleteInvitation(WITHDRAWN, org);
             ms.refresh = await timed("refresh", () => engine.refresh());
             check();
             const resources = invitationResources(engine);
-            expect(resources, "nothing dropped by the refresh").to.have.length(crowd.people.length);
+            const kept = crowd.people.filter((p) => p.email !== WITHDRAWN);
+            expect(resources.map((r) => String(outputsOf(r).email)).sort(), "only the withdrawn one dropped by the refresh").to.deep.equal(
+              kept.map((p) => p.email).sort(),
+            );
             for (const resource of resources) {
               const { email, invitationStatus } = outputsOf(resource);
               const member = ACCEPTING.includes(String(email)) || crowd.people.find((p) => p.email === email)?.kind === "member";
               expect(invitationStatus, String(email)).to.equal(member ? "ACCEPTED" : "PENDING");
             }
-            crowd.assertConverged(crowd.people, ACCEPTING);
+            crowd.assertConverged(kept, ACCEPTING);
           }
 
           if (phase === "destroy") {

@@ -87,4 +87,36 @@ describe("Directory (short-lived per-organization lists)", () => {
     directory.forget("a");
     expect(await directory.current("a")).to.equal("a#2");
   });
+
+  it("fetches the removals' copy at its first use, whatever other copies exist, then keeps it whatever its age", async () => {
+    await directory.current("a");
+    await directory.get("a");
+    expect(await directory.forRemovals("a")).to.equal("a#3");
+    now = 3_600_000;
+    expect(await directory.forRemovals("a")).to.equal("a#3");
+    expect(fetches).to.have.length(3);
+  });
+
+  it("applies our own change to every kind of copy, without fetching again", async () => {
+    await Promise.all([directory.get("a"), directory.current("a"), directory.forRemovals("a")]);
+    directory.amend("a", (value) => `${value}+ours`);
+    const copies = await Promise.all([directory.get("a"), directory.current("a"), directory.forRemovals("a")]);
+    expect(copies).to.deep.equal(["a#1+ours", "a#2+ours", "a#3+ours"]);
+    expect(fetches).to.have.length(3);
+  });
+
+  it("applies our own change to a copy still being fetched", async () => {
+    const pending = directory.current("a");
+    directory.amend("a", (value) => `${value}+ours`);
+    expect(await pending, "who asked before the change gets the list as fetched").to.equal("a#1");
+    expect(await directory.current("a")).to.equal("a#1+ours");
+  });
+
+  it("drops a copy whose fetch failed, even once amended", async () => {
+    failNext = true;
+    const failed = directory.current("a");
+    directory.amend("a", (value) => `${value}+ours`);
+    await rejectionOf(failed);
+    expect(await directory.current("a")).to.equal("a#2");
+  });
 });

@@ -7,6 +7,10 @@ import { update } from "../../provider/lifecycle/update";
 import { startTestBed, type QoveryTestBed } from "../support/qovery";
 import { rejectionOf } from "../support/assertions";
 
+function inputsOf(outs: InvitationOutputs) {
+  return { organizationId: outs.organizationId, email: outs.email, roleName: outs.roleName, onExpired: "keep" as const };
+}
+
 describe("read", () => {
   let bed: QoveryTestBed;
   let id: string;
@@ -54,6 +58,43 @@ describe("read", () => {
     await new Promise((resolve) => setTimeout(resolve, 5));
     bed.fake.acceptInvitation("jane@example.com", { memberId: "github|2" });
     expect((await readProps(outs))?.memberId).to.equal("github|2");
+  });
+
+  it("sees acceptances with the two lists alone, no request per person", async () => {
+    const others = await Promise.all(["ada", "bob"].map((name) => create(bed.ctx, { ...inputsOf(outs), email: `${name}@example.com` })));
+    const states = [{ id, outs }, ...others];
+    for (const state of states) bed.fake.acceptInvitation(state.outs.email);
+    bed.nextCommand();
+    bed.fake.resetCounts();
+    const refreshed = await Promise.all(states.map((state) => read(bed.ctx, state.id, state.outs)));
+    expect(refreshed.map((result) => ("props" in result ? result.props.invitationStatus : "gone"))).to.deep.equal([
+      "ACCEPTED",
+      "ACCEPTED",
+      "ACCEPTED",
+    ]);
+    expect(bed.fake.callCount("getMemberInvitation")).to.equal(0);
+    expect(bed.fake.callCount()).to.equal(2);
+  });
+
+  it("finds an invitation sent earlier in the same command in the command's invitation list, with no request", async () => {
+    await read(bed.ctx, id, outs);
+    const ada = await create(bed.ctx, { ...inputsOf(outs), email: "ada@example.com" });
+    bed.fake.resetCounts();
+    const result = await read(bed.ctx, ada.id, ada.outs);
+    expect("props" in result && result.props.invitationStatus).to.equal("PENDING");
+    expect(bed.fake.callCount()).to.equal(0);
+  });
+
+  it("confirms a withdrawal with the invitation's own GET", async () => {
+    bed.fake.deleteInvitation("jane@example.com");
+    bed.nextCommand();
+    bed.fake.resetCounts();
+    expect(await read(bed.ctx, id, outs)).to.deep.equal({});
+    expect(bed.fake.exchanges.map((e) => `${e.operation} ${e.status}`)).to.deep.equal([
+      "getOrganizationInvitedMembers 200",
+      "getOrganizationMembers 200",
+      "getMemberInvitation 404",
+    ]);
   });
 
   it("reports the resource gone when the invitation was withdrawn behind its back", async () => {
