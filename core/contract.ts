@@ -4,6 +4,7 @@
  * that carries the program's role requests, and the keys that name a removal.
  */
 import { normalizeEmail } from "./identifiers";
+import { isOwnerRoleName } from "./roles";
 
 /**
  * What Pulumi sends for a value not known yet (during preview): `pulumi.runtime.unknownValue`,
@@ -25,10 +26,18 @@ export const ON_DELETE_POLICIES = ["remove", "downgrade"] as const;
 export type OnDelete = (typeof ON_DELETE_POLICIES)[number];
 export const DEFAULT_DOWNGRADE_ROLE = "viewer";
 
-/** Why downgradeRoleName cannot go with this onDelete, if it cannot: only with "downgrade", or one known only at `up`. */
-export function misplacedDowngradeRole(onDelete: unknown): string | undefined {
-  if (onDelete === "downgrade" || isUnknown(onDelete)) return undefined;
-  return `is only used with onDelete "downgrade"; got onDelete "${String(onDelete ?? "remove")}"`;
+/**
+ * Why this downgradeRoleName cannot go with this onDelete, if it cannot: only with "downgrade"
+ * (or one known only at `up`), and never "owner", which Qovery gives to no one.
+ */
+export function downgradeRoleProblem(onDelete: unknown, downgradeRoleName: string): string | undefined {
+  if (onDelete !== "downgrade" && !isUnknown(onDelete)) {
+    return `is only used with onDelete "downgrade"; got onDelete "${String(onDelete ?? "remove")}"`;
+  }
+  if (isOwnerRoleName(downgradeRoleName)) {
+    return 'cannot be "owner": Qovery makes no one the owner, and the owner is never downgraded; use a role such as "viewer"';
+  }
+  return undefined;
 }
 
 /** ACCEPTED is this package's word for "the invitation is gone and the person is a member". */

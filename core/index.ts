@@ -22,7 +22,7 @@ export { connect, type QoveryConnection } from "./connect";
 export * from "./contract";
 export { LIST_TTL_MS, ROLE_LAG_MS, ROLES_TTL_MS } from "./defaults";
 export { EXAMPLE_UUID, isEmailAddress, isUuid, normalizeEmail, sameEmail } from "./identifiers";
-export { expiredInvitationsFor, isOwner, membersWithEmail, pendingInvitationFor } from "./people";
+export { expiredInvitationsFor, isOwner, membersWithEmail, ownerEmails, ownerWithEmail, pendingInvitationFor } from "./people";
 export * from "./roles";
 export { resolveSettings, type ConfigSource, type ProviderSettings } from "./settings";
 export { isTokenMember, tokenIdentity, type TokenIdentity } from "./token";

@@ -4,7 +4,8 @@
  * provider, so every match is returned, the most recent first.
  */
 import type { Invitation, Member } from "./client/wire";
-import { sameEmail } from "./identifiers";
+import { normalizeEmail, sameEmail } from "./identifiers";
+import { isOwnerRoleName } from "./roles";
 
 export function membersWithEmail<M extends Member>(members: M[], email: string): M[] {
   // Ties broken by id, so that every caller (create, refresh, export) picks the same identity whatever the list's order.
@@ -25,5 +26,15 @@ export function expiredInvitationsFor(invitations: Invitation[], email: string):
 
 /** The organization owner can be neither removed nor given another role through the API. */
 export function isOwner(member: Member): boolean {
-  return member.roleName?.trim().toLowerCase() === "owner";
+  return isOwnerRoleName(member.roleName);
+}
+
+/** The owner's member among the identities of an email, if the email is the owner's. */
+export function ownerWithEmail<M extends Member>(members: M[], email: string): M | undefined {
+  return membersWithEmail(members, email).find(isOwner);
+}
+
+/** The emails (lower case) of the organization owner's identities. */
+export function ownerEmails(members: Member[]): string[] {
+  return [...new Set(members.filter(isOwner).map((member) => normalizeEmail(member.email)))];
 }

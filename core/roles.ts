@@ -2,6 +2,10 @@
  * Naming a role: the three ways a program can ask for one (roleId, roleName, the deprecated
  * `role` enum), and finding it in an organization's roles. Role ids differ per organization, so
  * names are looked up, never hard-coded. An unknown role fails with the list of valid names.
+ *
+ * The owner's role is apart: every organization has one owner, whom Qovery neither invites nor
+ * lets anyone become through the API, and whose role the role list may or may not name. Asking
+ * for it is declaring the owner as they are (see asksForOwner).
  */
 import type { Role } from "./client/wire";
 
@@ -19,6 +23,17 @@ export function roleRequestOf(inputs: { roleId?: string; roleName?: string; role
   throw new Error("One of roleId, roleName or role is required.");
 }
 
+export const OWNER_ROLE = "owner";
+
+export function isOwnerRoleName(name: string | undefined): boolean {
+  return name?.trim().toLowerCase() === OWNER_ROLE;
+}
+
+/** Whether a request asks for the owner's role: by that name (listed or not), or by the id of a listed role so named. */
+export function asksForOwner(roles: Role[], request: RoleRequest): boolean {
+  return isOwnerRoleName(request.by === "name" ? request.roleName : findRole(roles, request)?.name);
+}
+
 /** Ids compare in any case; names trimmed, in any case. */
 export function findRole(roles: Role[], request: RoleRequest): Role | undefined {
   if (request.by === "id") return roles.find((role) => role.id.toLowerCase() === request.roleId.trim().toLowerCase());
@@ -26,13 +41,43 @@ export function findRole(roles: Role[], request: RoleRequest): Role | undefined 
   return roles.find((role) => role.name.trim().toLowerCase() === wanted);
 }
 
+function describeRequest(request: RoleRequest): string {
+  return request.by === "id" ? `roleId "${request.roleId}"` : `roleName "${request.roleName}"`;
+}
+
+function roleNames(roles: Role[]): string {
+  return roles.map((role) => `"${role.name}"`).join(", ") || "(none)";
+}
+
 export class UnknownRoleError extends Error {
   constructor(request: RoleRequest, organizationId: string, roles: Role[], email?: string) {
-    const asked = request.by === "id" ? `roleId "${request.roleId}"` : `roleName "${request.roleName}"`;
-    const names = roles.map((role) => `"${role.name}"`).join(", ") || "(none)";
     const person = email ? ` for ${email}` : "";
-    super(`Unknown ${asked}${person} in organization ${organizationId}. The organization's roles are: ${names}.`);
+    // Only a role lookup by name reaches here for "owner": declaring the owner never fails.
+    const owner =
+      request.by === "name" && isOwnerRoleName(request.roleName)
+        ? ` Qovery does not list the owner's role: declare the organization owner with roleName "owner" instead of looking it up.`
+        : "";
+    super(
+      `Unknown ${describeRequest(request)}${person} in organization ${organizationId}. The organization's roles are: ${roleNames(roles)}.${owner}`,
+    );
     this.name = "UnknownRoleError";
+  }
+}
+
+/**
+ * The owner's role asked for someone who is not the owner: Qovery can neither invite anyone as
+ * owner nor hand the ownership over, so the request could never be carried out.
+ */
+export class NotTheOwnerError extends Error {
+  constructor(request: RoleRequest, organizationId: string, roles: Role[], email: string, owners: string[]) {
+    const owner = owners.length > 0 ? ` (${owners.join(", ")})` : "";
+    const others = roles.filter((role) => !isOwnerRoleName(role.name));
+    super(
+      `${describeRequest(request)} for ${email} in organization ${organizationId}: only the organization owner${owner} can be declared with the role "owner"; ` +
+        `Qovery can neither invite anyone as owner nor hand the ownership over (transfer it in the Qovery console, then declare the new owner). ` +
+        `Use one of the organization's other roles: ${roleNames(others)}.`,
+    );
+    this.name = "NotTheOwnerError";
   }
 }
 

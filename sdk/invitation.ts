@@ -13,7 +13,8 @@ export interface OrganizationInvitationArgs {
   email: pulumi.Input<string>;
   /**
    * The role's name, case-insensitive: a built-in role (`admin`, `devops`, `billing`, `viewer`)
-   * or a custom role. Give exactly one of `roleName`, `roleId` and `role`.
+   * or a custom role. Give exactly one of `roleName`, `roleId` and `role`. `owner` declares the
+   * organization owner as they are (never invited or changed), and is refused for anyone else.
    */
   roleName?: pulumi.Input<string>;
   /** The role's UUID in this organization (see `getOrganizationRoles`). */

@@ -9,7 +9,8 @@
  *   role of the identity the roster adopts (the most recent, as create does), and a comment
  *   naming each identity.
  * - A member with a pending invitation too is the member (create adopts the member).
- * - The owner is listed with `roleName: owner` and a comment: never invited or removed.
+ * - The owner is listed with `roleName: owner` and a comment: never invited or removed, whether
+ *   or not Qovery lists that role (the plugin adopts the owner by the member list).
  * - Expired invitations are left out (declaring them would invite again), named in a comment.
  * - An entry that names no role at all is left out, named in a comment: only a person can say
  *   which role it should have.

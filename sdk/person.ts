@@ -8,7 +8,7 @@ import { emailAddress, expected, ON_EXPIRED_POLICIES, oneOf, text, uuid, type On
 export interface RosterPerson {
   /** The address to invite. */
   email: string;
-  /** The role's name, case-insensitive. Give roleName or roleId. */
+  /** The role's name, case-insensitive. Give roleName or roleId. `owner`: the organization owner's line only. */
   roleName?: string;
   /** The role's UUID. */
   roleId?: string;

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import {
+  downgradeRoleProblem,
   emailAddress,
   expected,
   failuresOf,
@@ -11,8 +12,8 @@ import {
   ON_DELETE_POLICIES,
   ON_EXPIRED_POLICIES,
   oneOf,
+  isOwnerRoleName,
   isUuid,
-  misplacedDowngradeRole,
   text,
 } from "../core";
 import { isNonNegativeInteger } from "./guardrails";
@@ -47,6 +48,14 @@ function crossChecks(args: Record<string, unknown>, context: z.core.$RefinementC
     const emails = args.people.flatMap((person) => (typeof person?.email === "string" ? [normalizeEmail(person.email)] : []));
     const repeated = [...new Set(emails.filter((email, index) => emails.indexOf(email) !== index))];
     if (repeated.length > 0) fail(`must list each email once; repeated: ${repeated.join(", ")}`, ["people"]);
+    // An organization has one owner, so a second is a mistake that only the preview would catch otherwise.
+    const owners = args.people.filter((person) => typeof person?.roleName === "string" && isOwnerRoleName(person.roleName));
+    if (owners.length > 1) {
+      fail(
+        `may declare one person with roleName "owner", the organization's one owner; got ${owners.map((person) => String(person.email)).join(", ")}`,
+        ["people"],
+      );
+    }
   }
   if (args.unmanaged === "remove" && typeof args.organizationId !== "string") {
     fail(
@@ -54,8 +63,9 @@ function crossChecks(args: Record<string, unknown>, context: z.core.$RefinementC
         `so that \`pulumi preview\` can list the removals before anything happens`,
     );
   }
-  const misplaced = args.downgradeRoleName === undefined ? undefined : misplacedDowngradeRole(args.onDelete);
-  if (misplaced) fail(misplaced, ["downgradeRoleName"]);
+  const downgradeProblem =
+    typeof args.downgradeRoleName === "string" ? downgradeRoleProblem(args.onDelete, args.downgradeRoleName) : undefined;
+  if (downgradeProblem) fail(downgradeProblem, ["downgradeRoleName"]);
   if (args.onDelete === "downgrade" && args.unmanaged === "remove") {
     fail(
       `onDelete "downgrade" cannot be combined with unmanaged "remove": a person taken out of an authoritative roster is undeclared, ` +

@@ -8,11 +8,11 @@ import { z } from "zod";
 import {
   allowingUnknowns,
   DEFAULT_DOWNGRADE_ROLE,
+  downgradeRoleProblem,
   emailAddress,
   EXAMPLE_UUID,
   expected,
   failuresOf,
-  misplacedDowngradeRole,
   LEGACY_ROLES,
   ON_DELETE_POLICIES,
   ON_EXPIRED_POLICIES,
@@ -61,12 +61,11 @@ function crossChecks(news: Record<string, unknown>, context: z.core.$RefinementC
   if (roles.length === 0) fail("roleName", 'one of roleName (e.g. "admin"), roleId (a role UUID) or role is required');
   if (roles.length > 1) fail(roles[1]!, `give only one of roleName, roleId and role; got ${roles.join(" and ")}`);
   const { onDelete, downgradeRoleName } = news;
-  if (typeof downgradeRoleName === "string" && downgradeRoleName.trim() !== "") {
-    const misplaced = misplacedDowngradeRole(onDelete);
-    if (misplaced) fail("downgradeRoleName", misplaced);
-    else if (downgradeRoleName.trim().toLowerCase() === "owner")
-      fail("downgradeRoleName", 'cannot be "owner": the API does not give the owner role');
-  }
+  const downgradeProblem =
+    typeof downgradeRoleName === "string" && downgradeRoleName.trim() !== ""
+      ? downgradeRoleProblem(onDelete, downgradeRoleName)
+      : undefined;
+  if (downgradeProblem) fail("downgradeRoleName", downgradeProblem);
 }
 
 export function check(raw: Record<string, unknown>): CheckResult {

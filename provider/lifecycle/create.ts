@@ -3,6 +3,8 @@
  * already exists instead of duplicating it (`pulumi import` does not work for dynamic
  * providers):
  * - an existing member is adopted, their role set if it differs; no invitation is sent;
+ * - the owner's role adopts the organization owner as they are, and is refused for anyone else
+ *   (see owner.ts);
  * - a pending invitation (Qovery's 409) is adopted if its role matches, else reissued;
  * - a lost answer to the invite (5xx, reset, timeout) leads to a lookup, and the invitation
  *   that landed is adopted (one that someone else sent with another role is reissued, as after
@@ -12,6 +14,7 @@
  *   once the new invitation is sent, so that the organization does not fill up with dead ones.
  */
 import {
+  asksForOwner,
   backoffMs,
   expiredInvitationsFor,
   type Invitation,
@@ -28,6 +31,7 @@ import type { LifecycleContext } from "./context";
 import { resourceId, type InvitationInputs, type InvitationOutputs } from "./model";
 import { invitationOutputs, memberOutputs } from "./outputs";
 import { recordInvitation, recordRole } from "./own-changes";
+import { adoptOwner } from "./owner";
 import { resolveRole } from "./roles";
 
 export interface CreateResult {
@@ -38,11 +42,11 @@ export interface CreateResult {
 export async function create(ctx: LifecycleContext, inputs: InvitationInputs): Promise<CreateResult> {
   const { organizationId, email } = inputs;
   const id = resourceId(organizationId, email);
+  const request = roleRequestOf(inputs);
   // Two lists shared by every create of the command, fetched side by side.
-  const [role, members] = await Promise.all([
-    resolveRole(ctx.roles, organizationId, roleRequestOf(inputs)),
-    ctx.members.get(organizationId),
-  ]);
+  const [roles, members] = await Promise.all([ctx.roles.current(organizationId), ctx.members.get(organizationId)]);
+  if (asksForOwner(roles, request)) return { id, outs: await adoptOwner(ctx, inputs, request, roles) };
+  const role = await resolveRole(ctx.roles, organizationId, request);
 
   const [member] = membersWithEmail(members, email);
   if (member) return { id, outs: await adoptMember(ctx, inputs, role, member) };

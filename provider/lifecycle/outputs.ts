@@ -2,7 +2,7 @@
 import { type Invitation, type Member, type Role, withoutUndefined } from "../../core";
 import type { InvitationInputs, InvitationOutputs } from "./model";
 
-type Declared = Pick<InvitationInputs, "organizationId" | "email" | "onExpired" | "role" | "onDelete" | "downgradeRoleName">;
+export type Declared = Pick<InvitationInputs, "organizationId" | "email" | "onExpired" | "role" | "onDelete" | "downgradeRoleName">;
 
 function declared(inputs: Declared) {
   return {

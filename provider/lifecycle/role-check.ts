@@ -7,15 +7,21 @@
  *
  * It is skipped, with a warning, where it cannot be done: no API token at preview time (a pull
  * request from a fork gets no secrets), or an organization or role not known yet. create checks
- * the role again either way. Every other failure (a token without rights, an unknown
- * organization, an API that keeps failing) fails the preview with the same error `up` would give.
+ * the role again either way. The owner's role is checked against the member list (read once per
+ * organization, only when someone asks for that role): only the owner may be declared with it.
+ * Every other failure (a token without rights, an unknown organization, an API that keeps
+ * failing) fails the preview with the same error `up` would give.
  */
 import {
+  asksForOwner,
   findRole,
+  isOwnerRoleName,
   isUnknown,
   LEGACY_ROLES,
   type LegacyRole,
+  type Member,
   namingEmail,
+  ownerEmails,
   type ProgramRoleAsk,
   type Role,
   type RoleRequest,
@@ -23,10 +29,18 @@ import {
 } from "../../core";
 import type { CheckFailure } from "./check";
 import type { LifecycleContext } from "./context";
+import { ownerFor } from "./owner";
 import { whoAsks } from "./program-roles";
 
 /** Why the roles could not be checked, or the context to check them with. */
 export type RoleCheckContext = LifecycleContext | { unavailable: string };
+
+/** One organization's roles, and its members, read only when someone asks for the owner's role. */
+interface Organization {
+  id: string;
+  roles: Role[];
+  members(): Promise<Member[]>;
+}
 
 export async function checkRole(
   source: RoleCheckContext,
@@ -48,37 +62,70 @@ export async function checkRole(
     );
     return [];
   }
-  const person = typeof email === "string" ? email : undefined;
-  const roles = await source.roles.current(organizationId).catch((error: unknown) => {
+  const person = typeof email === "string" && !isUnknown(email) ? email : undefined;
+  const failNamingPerson = (error: unknown): never => {
     throw namingEmail(error, person);
-  });
+  };
+  const organization: Organization = {
+    id: organizationId,
+    roles: await source.roles.current(organizationId).catch(failNamingPerson),
+    members: () => source.members.current(organizationId).catch(failNamingPerson),
+  };
   const failures: CheckFailure[] = [];
-  if (!findRole(roles, asked.request)) {
-    const reason = new UnknownRoleError(asked.request, organizationId, roles, person).message;
-    failures.push({ property: asked.property, reason: reason + everyUnknownAsk(programAsks, roles, organizationId) });
-  }
-  const { onDelete, downgradeRoleName } = inputs;
-  if (onDelete === "downgrade" && typeof downgradeRoleName === "string" && !isUnknown(downgradeRoleName)) {
-    const request = { by: "name" as const, roleName: downgradeRoleName };
-    if (!findRole(roles, request)) {
-      failures.push({ property: "downgradeRoleName", reason: new UnknownRoleError(request, organizationId, roles, person).message });
-    }
-  }
+  const problem = await requestProblem(organization, asked.request, person);
+  if (problem) failures.push({ property: asked.property, reason: problem + (await everyMisfitAsk(programAsks, organization)) });
+  const downgrade = downgradeProblem(organization, inputs, person);
+  if (downgrade) failures.push({ property: "downgradeRoleName", reason: downgrade });
   return failures;
+}
+
+/** Why the organization cannot give the role `onDelete: "downgrade"` would give, if it cannot. */
+function downgradeProblem(organization: Organization, inputs: Record<string, unknown>, email: string | undefined): string | undefined {
+  const { onDelete, downgradeRoleName } = inputs;
+  if (onDelete !== "downgrade" || typeof downgradeRoleName !== "string" || isUnknown(downgradeRoleName)) return undefined;
+  // "owner" is refused by check, without Qovery.
+  if (isOwnerRoleName(downgradeRoleName)) return undefined;
+  const request = { by: "name" as const, roleName: downgradeRoleName };
+  if (findRole(organization.roles, request)) return undefined;
+  return new UnknownRoleError(request, organization.id, organization.roles, email).message;
+}
+
+/**
+ * Why the organization cannot give this person this role, if it cannot: a role it does not have,
+ * or the owner's role for someone who is not the owner. An email known only at `up` is not
+ * checked against the owner's (create does it).
+ */
+async function requestProblem(organization: Organization, request: RoleRequest, email: string | undefined): Promise<string | undefined> {
+  const { id, roles } = organization;
+  if (!asksForOwner(roles, request)) return findRole(roles, request) ? undefined : new UnknownRoleError(request, id, roles, email).message;
+  if (email === undefined) return undefined;
+  const found = ownerFor(await organization.members(), roles, request, { organizationId: id, email });
+  return "refusal" in found ? found.refusal.message : undefined;
 }
 
 /**
  * The engine stops at this first invalid resource, so its failure names every role of the
- * program that the organization does not have, with who asks for it.
+ * program that the organization does not have, and every ask for the owner's role by someone
+ * other than the owner, with who asks for it.
  */
-function everyUnknownAsk(asks: ProgramRoleAsk[], roles: Role[], organizationId: string): string {
-  const unknown = asks.flatMap((ask) => {
+async function everyMisfitAsk(asks: ProgramRoleAsk[], organization: Organization): Promise<string> {
+  const misfits: string[] = [];
+  for (const ask of asks) {
     const asked = roleAsked(ask);
-    if (!asked || asked.unknown || findRole(roles, asked.request)) return [];
-    return [`${asked.property} "${String(ask[asked.property as keyof ProgramRoleAsk])}" (${whoAsks(ask)})`];
-  });
-  if (unknown.length === 0) return "";
-  return ` Every role this program asks for that organization ${organizationId} does not have: ${unknown.join("; ")}.`;
+    if (!asked || asked.unknown) continue;
+    const named = `${asked.property} "${String(ask[asked.property as keyof ProgramRoleAsk])}"`;
+    if (asksForOwner(organization.roles, asked.request)) {
+      const owners = ownerEmails(await organization.members());
+      // One email is the owner's at most, so two people asking means someone else does.
+      if (ask.people > 1 || !owners.includes(ask.emails[0] ?? "")) {
+        misfits.push(`${named} (${whoAsks(ask)}; only the owner${owners.length > 0 ? `, ${owners.join(", ")},` : ""} can have it)`);
+      }
+    } else if (!findRole(organization.roles, asked.request)) {
+      misfits.push(`${named} (${whoAsks(ask)})`);
+    }
+  }
+  if (misfits.length === 0) return "";
+  return ` Every role this program asks for that organization ${organization.id} does not have: ${misfits.join("; ")}.`;
 }
 
 /** The role input the resource uses, or undefined when check already failed it. */

@@ -23,7 +23,8 @@ const declared = {
 
 const outputsSchema = z.looseObject({
   ...declared,
-  roleId: text,
+  // Empty for an owner whose member entry names no role id (provider/lifecycle/owner.ts).
+  roleId: z.string(),
   roleName: text,
   invitationStatus: z.enum(["PENDING", "EXPIRED", "ACCEPTED"]),
   invitationId: optionalText,

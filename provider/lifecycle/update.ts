@@ -1,12 +1,14 @@
 /**
  * update: what diff allows in place. An accepted member whose declared role differs gets it
- * (`PUT …/member`); an option such as onExpired is recorded without calling Qovery.
+ * (`PUT …/member`); an option such as onExpired is recorded without calling Qovery. The owner's
+ * role is never given: asked for anyone but the owner, it fails (see owner.ts).
  */
-import { findRole, isOwner, roleRequestOf, withoutUndefined } from "../../core";
+import { asksForOwner, findRole, isOwner, roleRequestOf, withoutUndefined } from "../../core";
 import type { LifecycleContext } from "./context";
 import { type InvitationInputs, type InvitationOutputs } from "./model";
 import { memberOutputs } from "./outputs";
 import { recordRole } from "./own-changes";
+import { adoptOwner } from "./owner";
 import { resolveRole } from "./roles";
 
 export async function update(ctx: LifecycleContext, olds: InvitationOutputs, news: InvitationInputs): Promise<{ outs: InvitationOutputs }> {
@@ -16,6 +18,8 @@ export async function update(ctx: LifecycleContext, olds: InvitationOutputs, new
   if (olds.invitationStatus !== "ACCEPTED" || !olds.memberId || unchangedRole) {
     return { outs: withoutUndefined({ ...olds, ...declared }) };
   }
+  const roles = await ctx.roles.current(olds.organizationId);
+  if (asksForOwner(roles, request)) return { outs: await adoptOwner(ctx, { ...olds, ...declared }, request, roles) };
   const role = await resolveRole(ctx.roles, olds.organizationId, request);
   const member = { id: olds.memberId, email: olds.email, roleName: olds.roleName };
   if (isOwner(member)) {

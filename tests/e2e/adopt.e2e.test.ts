@@ -52,36 +52,53 @@ describe("an existing organization under an authoritative roster, through the re
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it("adopts an exported organization on the first up without an email, a role change or a removal, and the drift gate passes", async () => {
-    bed.fake.addMember({ email: "Ada@Example.com", roleName: "admin", id: "github|1815" });
-    bed.fake.addMember({ email: "katherine@example.com", roleName: "Data Scientists" });
-    bed.fake.addMember({ email: "eve@example.com", roleName: "viewer" });
-    bed.fake.addMember({ email: "EVE@example.com", roleName: "devops" });
-    bed.fake.addInvitation({ email: "grace@example.com", roleName: "devops" });
-    bed.fake.addInvitation({ email: "mallory@example.com", roleName: "viewer", status: "EXPIRED" });
-    const file = path.join(dir, "people.yaml");
-    const env = { QOVERY_API_URL: bed.fake.url, QOVERY_API_TOKEN: bed.fake.apiToken };
-    const exported = await main(["export", "--organization", bed.fake.organizationId, "--output", file], env, {
-      stdout: () => {},
-      stderr: () => {},
-    });
-    expect(exported).to.equal(0);
-    bed.fake.resetCounts();
+  /** Requests that would change the owner's access, answered or not. */
+  const ownerMutations = () =>
+    bed.fake.exchanges.filter(
+      (e) =>
+        (MUTATIONS as readonly string[]).includes(e.operation) &&
+        /owner@acme\.test|github\|1000/i.test(JSON.stringify(e.requestBody ?? "")),
+    );
 
-    const program = () => roster(readPeopleFile(file))();
-    const first = await bed.engine.up(program);
-    expect(changedSteps(first).sort()).to.deep.equal([
-      "create ada@example.com",
-      "create eve@example.com",
-      "create grace@example.com",
-      "create katherine@example.com",
-      "create owner@acme.test",
-    ]);
-    expect(mutations()).to.deep.equal(NONE);
-    const gate = await bed.engine.preview(program, { expectNoChanges: true });
-    expect(gate.changes).to.equal(0);
-    expect(mutations()).to.deep.equal(NONE);
-  });
+  for (const listsOwnerRole of [true, false]) {
+    it(`adopts an exported organization, owner included, on the first up without an email, a role change or a removal, and the drift gate passes (Qovery ${listsOwnerRole ? "lists" : "does not list"} the owner's role)`, async () => {
+      await bed.close();
+      bed = await startEngineBed({ fake: { listsOwnerRole } });
+      bed.fake.addMember({ email: "Ada@Example.com", roleName: "admin", id: "github|1815" });
+      bed.fake.addMember({ email: "katherine@example.com", roleName: "Data Scientists" });
+      bed.fake.addMember({ email: "eve@example.com", roleName: "viewer" });
+      bed.fake.addMember({ email: "EVE@example.com", roleName: "devops" });
+      bed.fake.addInvitation({ email: "grace@example.com", roleName: "devops" });
+      bed.fake.addInvitation({ email: "mallory@example.com", roleName: "viewer", status: "EXPIRED" });
+      const file = path.join(dir, "people.yaml");
+      const env = { QOVERY_API_URL: bed.fake.url, QOVERY_API_TOKEN: bed.fake.apiToken };
+      const exported = await main(["export", "--organization", bed.fake.organizationId, "--output", file], env, {
+        stdout: () => {},
+        stderr: () => {},
+      });
+      expect(exported).to.equal(0);
+      expect(readPeopleFile(file)).to.deep.include({ email: "owner@acme.test", roleName: "owner" });
+      bed.fake.resetCounts();
+
+      const program = () => roster(readPeopleFile(file))();
+      const first = await bed.engine.up(program);
+      expect(changedSteps(first).sort()).to.deep.equal([
+        "create ada@example.com",
+        "create eve@example.com",
+        "create grace@example.com",
+        "create katherine@example.com",
+        "create owner@acme.test",
+      ]);
+      expect(mutations()).to.deep.equal(NONE);
+      expect(ownerMutations()).to.deep.equal([]);
+      const owner = (await bed.engine.resources()).find((r) => r.urn.endsWith("::owner@acme.test"));
+      expect(owner?.outputs).to.include({ invitationStatus: "ACCEPTED", memberId: bed.fake.ownerMemberId, roleName: "owner" });
+      const gate = await bed.engine.preview(program, { expectNoChanges: true });
+      expect(gate.changes).to.equal(0);
+      expect(mutations()).to.deep.equal(NONE);
+      expect(ownerMutations()).to.deep.equal([]);
+    });
+  }
 
   describe("guardrails", () => {
     const ada = { email: "ada@example.com", roleName: "admin" };

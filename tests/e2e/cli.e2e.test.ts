@@ -74,6 +74,16 @@ describe("the real Pulumi CLI: gates, plan text, exports and warnings", function
     expect(result.planText).to.match(/warning: .*owner@acme\.test is the owner of organization/);
   });
 
+  it("fails the preview of someone other than the owner declared as owner, on roleName, naming the owner, sending nothing", async () => {
+    const error = await bed.engine.preview(invite("bob@example.com", "owner")).then(
+      () => expect.fail("the preview passed"),
+      (failure: Error) => failure.message,
+    );
+    expect(error).to.match(/property roleName value \{owner\} has a problem: roleName "owner" for bob@example\.com/);
+    expect(error).to.include("only the organization owner (owner@acme.test) can be declared");
+    expect(bed.fake.callCount("postInviteMember")).to.equal(0);
+  });
+
   it("shows the program's warning about the deprecated role in the CLI's output", async () => {
     const result = await bed.engine.up(() => {
       new OrganizationInvitation("ada", { organizationId: bed.fake.organizationId, email: "ada@example.com", role: "ADMIN" });

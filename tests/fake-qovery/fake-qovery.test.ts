@@ -141,6 +141,33 @@ describe("Qovery fake", function () {
     });
   });
 
+  describe("an owner's role left out (listsOwnerRole: false)", function () {
+    type Listed = { results: Array<Record<string, string>> };
+    beforeEach(async function () {
+      await start({ listsOwnerRole: false });
+    });
+
+    it("leaves the owner's role out of availableRole, while the owner member keeps roleName owner and a role id of its own", async function () {
+      const other = fake.addOrganization("Globex");
+      for (const organizationId of [fake.organizationId, other]) {
+        const roles = ((await call(fake, "GET", orgPath(fake, "/availableRole", organizationId))).json as Listed).results;
+        expect(roles.map((r) => r.name)).to.deep.equal(["admin", "devops", "billing", "viewer", "Data Scientists"]);
+        const [owner] = ((await call(fake, "GET", orgPath(fake, "/member", organizationId))).json as Listed).results;
+        expect(owner).to.include({ role_name: "owner" });
+        expect(owner!.role_id).to.match(UUID);
+        expect(roles.map((r) => r.id)).not.to.include(owner!.role_id);
+      }
+      expect(() => fake.roleId("owner")).to.throw(/no role named "owner"/);
+    });
+
+    it("answers 400 to an invite with the deprecated enum OWNER", async function () {
+      const reply = await call(fake, "POST", orgPath(fake, "/inviteMember"), { body: { email: "boss@example.com", role: "OWNER" } });
+      expect(reply.status).to.equal(400);
+      expect(errorOf(reply).detail).to.include("role owner does not exist");
+      expect(fake.invitations()).to.deep.equal([]);
+    });
+  });
+
   describe("invitations", function () {
     it("answers an invite with 201 and a complete InviteMember", async function () {
       const reply = await invite(fake, "Jane@Example.com", "Data Scientists");

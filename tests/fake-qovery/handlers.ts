@@ -70,7 +70,7 @@ function postInviteMember(store: Store, org: Organization, request: OperationReq
     role = store.apiRoleById(org, body.role_id); // role_id wins over the deprecated enum
   } else if (body.role !== undefined) {
     // Unknown in reality; the fake maps the deprecated enum to the nearest built-in role.
-    role = store.roleByName(org, roleNameForLegacy(body.role));
+    role = store.apiRoleByName(org, roleNameForLegacy(body.role));
   } else {
     // The document makes only `email` required; what Qovery does without a role is unknown.
     // The fake refuses, so a client that forgets role_id is caught.

@@ -66,7 +66,11 @@ class FakeQoveryInstance implements FakeQovery {
     this.apiToken = options.apiToken ?? randomApiToken();
     this.jwt = options.jwt ?? randomJwt();
     this.credentials = { apiToken: this.apiToken, jwt: this.jwt, apiTokenRevoked: false };
-    this.store = new Store({ memberRoleLagReads: lag, memberInviteAnswer: options.memberInviteAnswer ?? 400 });
+    this.store = new Store({
+      memberRoleLagReads: lag,
+      memberInviteAnswer: options.memberInviteAnswer ?? 400,
+      listsOwnerRole: options.listsOwnerRole ?? true,
+    });
     this.organizationId = this.store.defaultOrganizationId;
     this.ownerMemberId = this.store.org(undefined).members[0]!.id;
     this.server = new FakeHttpServer({

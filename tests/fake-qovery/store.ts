@@ -10,9 +10,10 @@ import type { FakeInvitation, FakeMember, FakeRole, InvitationStatus, MemberInvi
 
 /**
  * Built-in roles, lowercase as Qovery names them, in the order availableRole lists them.
- * Whether Qovery lists `owner` is unknown (BEHAVIOUR.md): the fake lists it, because a client
- * must then cope with a role it must not hand out lightly, and because the owner's role has to
- * resolve to something when the member list names it.
+ * Whether Qovery lists `owner` is unknown (BEHAVIOUR.md): by default the fake lists it, because a
+ * client must then cope with a role it must not hand out lightly; with `listsOwnerRole: false` it
+ * leaves it out, and the owner member keeps a role ("owner", with an id of its own) that the list
+ * does not name, so that a client cannot rely on either.
  */
 export const BUILT_IN_ROLES = ["admin", "devops", "billing", "viewer", "owner"] as const;
 /** One custom role per organization, so clients are tested against non-lowercase names with spaces. */
@@ -70,6 +71,8 @@ export interface Organization {
 export interface StoreOptions {
   memberRoleLagReads: number;
   memberInviteAnswer: MemberInviteAnswer;
+  /** Whether availableRole lists the owner's role (see BUILT_IN_ROLES). */
+  listsOwnerRole: boolean;
 }
 
 const now = (): string => new Date().toISOString();
@@ -91,16 +94,17 @@ export class Store {
 
   // ---- organizations and roles ---------------------------------------------------------------
 
-  /** A new organization with the built-in roles, the custom role and an owner member. */
+  /** A new organization with the built-in roles (the owner's unless listsOwnerRole is false), the custom role and an owner member. */
   addOrganization(name: string): string {
     const id = randomUUID();
     // Role ids are random per organization, so nobody can get away with hard-coding them.
     const roles = [...BUILT_IN_ROLES, DEFAULT_CUSTOM_ROLE].map((roleName) => ({ id: randomUUID(), name: roleName }));
+    const ownerRole = roles.find((role) => role.name === "owner")!;
     const org: Organization = {
       id,
       name,
       logoUrl: `https://console.qovery.com/assets/fake-logos/${id}.png`,
-      roles,
+      roles: this.options.listsOwnerRole ? roles : roles.filter((role) => role !== ownerRole),
       members: [],
       invitations: [],
     };
@@ -116,8 +120,8 @@ export class Store {
       id: `github|${ownerNumber}`,
       organizationId: id,
       email: `owner@${slug}.test`,
-      roleId: this.roleByName(org, "owner").id,
-      roleName: "owner",
+      roleId: ownerRole.id,
+      roleName: ownerRole.name,
       name: `${name} Owner`,
       nickname: `${slug}-owner`,
       lastActivityAt: createdAt,
@@ -149,12 +153,22 @@ export class Store {
     return role;
   }
 
+  /** For request handlers: an unknown name (the deprecated enum's OWNER, when unlisted) is a 400. */
+  apiRoleByName(org: Organization, name: string): FakeRole {
+    if (this.rolesNamed(org, name).length === 0) throw new ApiError(400, `role ${name} does not exist in this organization`);
+    return this.roleByName(org, name);
+  }
+
   /** Case-insensitive; throws a plain Error when unknown or ambiguous. */
   roleByName(org: Organization, name: string): FakeRole {
-    const found = org.roles.filter((role) => role.name.toLowerCase() === name.toLowerCase());
+    const found = this.rolesNamed(org, name);
     if (found.length === 0) throw new Error(`fake-qovery: no role named "${name}" in organization ${org.id}`);
     if (found.length > 1) throw new Error(`fake-qovery: several roles named "${name}" in organization ${org.id}`);
     return found[0]!;
+  }
+
+  private rolesNamed(org: Organization, name: string): FakeRole[] {
+    return org.roles.filter((role) => role.name.toLowerCase() === name.toLowerCase());
   }
 
   apiRoleById(org: Organization, roleId: string): FakeRole {

@@ -45,6 +45,12 @@ export interface FakeQoveryOptions {
   port?: number;
   /** See MemberInviteAnswer (default 400). */
   memberInviteAnswer?: MemberInviteAnswer;
+  /**
+   * Whether availableRole lists the owner's role (default true). Qovery's answer is unknown
+   * (BEHAVIOUR.md). With false, every organization's owner member still has roleName "owner",
+   * with a role id the list does not name, and `roleId("owner")` throws.
+   */
+  listsOwnerRole?: boolean;
 }
 
 export type InvitationStatus = "PENDING" | "EXPIRED";

@@ -41,6 +41,20 @@ describe("role lookups", () => {
     expect(error.message).to.include('"superhero"').and.include('"viewer"').and.include('"Data Scientists"');
   });
 
+  it("finds the owner's role when Qovery lists it", async () => {
+    const role = await getOrganizationRole({ organizationId: fake.organizationId, name: "owner" });
+    expect(role).to.deep.equal({ id: fake.roleId("owner"), name: "owner" });
+  });
+
+  it("fails on the owner's role when Qovery does not list it, saying to declare the owner by name", async () => {
+    await fake.close();
+    fake = await startFakeQovery({ listsOwnerRole: false });
+    pulumi.runtime.setAllConfig({ "qovery:apiUrl": fake.url, "qovery:apiToken": fake.apiToken }, ["qovery:apiToken"]);
+    const error = await rejectionOf(getOrganizationRole({ organizationId: fake.organizationId, name: "Owner" }));
+    expect(error).to.be.instanceOf(UnknownRoleError);
+    expect(error.message).to.include('Qovery does not list the owner\'s role: declare the organization owner with roleName "owner"');
+  });
+
   it("uses QOVERY_API_TOKEN and QOVERY_API_URL outside a program", async () => {
     pulumi.runtime.setAllConfig({});
     process.env.QOVERY_API_TOKEN = fake.apiToken;

@@ -70,6 +70,24 @@ describe("OrganizationRoster arguments", () => {
     expect(rosterError({ people: "ada@example.com" as never })).to.include("people must be a list");
   });
 
+  it('refuses a second person with roleName "owner", naming both: an organization has one owner', () => {
+    const message = rosterError({
+      people: [
+        { email: "owner@acme.test", roleName: "owner" },
+        { email: "ada@example.com", roleName: " Owner" },
+      ],
+    });
+    expect(message).to.include(
+      'people may declare one person with roleName "owner", the organization\'s one owner; got owner@acme.test, ada@example.com',
+    );
+  });
+
+  it('refuses downgradeRoleName "owner" before registering anything', () => {
+    expect(rosterError({ onDelete: "downgrade", downgradeRoleName: "OWNER" })).to.include(
+      'downgradeRoleName cannot be "owner": Qovery makes no one the owner, and the owner is never downgraded; use a role such as "viewer"',
+    );
+  });
+
   it('needs a plain organizationId in unmanaged "remove" mode', () => {
     const message = rosterError({ organizationId: Promise.resolve(ORG), unmanaged: "remove" });
     expect(message).to.include("needs organizationId as a plain string");
