@@ -3,7 +3,7 @@
  * OrganizationAvailableRole), and their translation to the client's own camelCase types.
  * Required fields that this package relies on are enforced; unknown fields are tolerated
  * (zod strips them). `role`, the deprecated enum, is required by the reference but never used
- * here (BEHAVIOUR.md), so its absence is tolerated. Member ids are identity-provider subjects
+ * here (docs/qovery-api.md), so its absence is tolerated. Member ids are identity-provider subjects
  * such as `github|123`, not UUIDs.
  */
 import { z } from "zod";

@@ -99,7 +99,7 @@ function templateRegex(template: string): { regex: RegExp; parameterNames: strin
 }
 
 /**
- * BEHAVIOUR.md ("Members") and the document's own header: member ids are identity-provider
+ * docs/qovery-api.md ("Members") and the document's own header: member ids are identity-provider
  * subjects such as "github|12345", not UUIDs, although the document declares `format: uuid` for
  * Member.id (through Base) and for the `user_id` of DELETE /member (MemberRoleUpdateRequest.user_id
  * is relaxed too should it ever say uuid). This drops `format` at exactly those places, on a copy:
@@ -286,7 +286,7 @@ class OpenApiContract {
       if (body === undefined) return [problem("/body", `status ${status} declares a JSON body; none was sent`)];
       return this.validate(media.schema, body, "/body", exchange.operation, "response");
     }
-    // No body is declared. For errors that is the document's known silence (BEHAVIOUR.md,
+    // No body is declared. For errors that is the document's known silence (docs/qovery-api.md,
     // "Errors": Qovery's JSON error bodies are undeclared), so error bodies are not judged;
     // a success answer must then have no body.
     if (body !== undefined && exchange.status < 400) {
@@ -497,7 +497,7 @@ describe("contract: client and fake against Qovery's OpenAPI document", function
       expect(contract.checkRequest(badPath).map((p) => p.pointer)).to.deep.equal(["/path/inviteId"]);
     });
 
-    it("accepts identity-provider subjects as member ids and user_id (BEHAVIOUR.md), but still requires them", () => {
+    it("accepts identity-provider subjects as member ids and user_id (docs/qovery-api.md), but still requires them", () => {
       const memberPath = `/organization/${ORG}/member`;
       const list = exchange({
         operation: "getOrganizationMembers",

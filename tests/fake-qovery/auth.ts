@@ -1,6 +1,6 @@
 // Credentials of the fake and classification of the Authorization header.
 // Qovery takes one header with two schemes: `Token <organization API token>` and
-// `Bearer <JWT>` (BEHAVIOUR.md). A value is only accepted with its own scheme.
+// `Bearer <JWT>` (docs/qovery-api.md). A value is only accepted with its own scheme.
 import { randomBytes } from "node:crypto";
 import type { AuthorizationKind } from "./types";
 

@@ -50,7 +50,7 @@ export function handleOperation(store: Store, request: OperationRequest): Answer
     case "editOrganizationMemberRole": {
       const body = validate(memberRoleUpdateRequestSchema, readJson(request));
       store.editMemberRole(org, body.user_id, body.role_id);
-      return { status: 200 }; // Qovery answers this one with no body at all (BEHAVIOUR.md)
+      return { status: 200 }; // Qovery answers this one with no body at all (docs/qovery-api.md)
     }
     case "deleteMember": {
       // The body is required: a client that drops the body of a DELETE must fail loudly here.

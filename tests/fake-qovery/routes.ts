@@ -5,7 +5,7 @@ export type Route =
   | { kind: "operation"; operation: Operation; organizationId: string; inviteId?: string }
   /** A known path with a method the fake does not serve. */
   | { kind: "method-not-allowed"; allowed: string[] }
-  /** POST inviteMember/{inviteId}: accepting needs the invitee's own login (BEHAVIOUR.md). */
+  /** POST inviteMember/{inviteId}: accepting needs the invitee's own login (docs/qovery-api.md). */
   | { kind: "accept-invitation" }
   | { kind: "not-found" };
 

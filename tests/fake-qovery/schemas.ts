@@ -1,6 +1,6 @@
 // The fake's own wire schemas, written by hand from Qovery's OpenAPI document (InviteMember,
 // InviteMemberRequest, Member, MemberRoleUpdateRequest, OrganizationAvailableRole, ...) and the
-// corrections in BEHAVIOUR.md. They are deliberately separate from the client's schemas in
+// corrections in docs/qovery-api.md. They are deliberately separate from the client's schemas in
 // provider/: a client bug copied into both would otherwise go unnoticed.
 //
 // Requests are validated leniently about extra properties (servers usually ignore them), strictly
@@ -18,7 +18,7 @@ const messages = (invalid: string) => ({
 export const uuid = z.guid(messages("not a valid UUID"));
 
 // Member ids are identity-provider subjects ("github|12345", "auth0|abc"), NOT UUIDs, whatever the
-// document says (BEHAVIOUR.md).
+// document says (docs/qovery-api.md).
 export const memberId = z.string(messages("expected a string")).min(1, "must not be empty");
 
 export const emailSchema = z.email(messages("not a valid email address"));
@@ -45,7 +45,7 @@ export const memberRoleUpdateRequestSchema = z.object({
   role_id: uuid,
 });
 
-/** The inline body of DELETE /member (declared `format: uuid`, corrected per BEHAVIOUR.md). */
+/** The inline body of DELETE /member (declared `format: uuid`, corrected per docs/qovery-api.md). */
 export const deleteMemberRequestSchema = z.object({
   user_id: memberId,
 });
@@ -92,7 +92,7 @@ export const memberListSchema = z.strictObject({ results: z.array(memberSchema) 
 export const availableRoleSchema = z.strictObject({ id: uuid, name: z.string() });
 export const availableRoleListSchema = z.strictObject({ results: z.array(availableRoleSchema) });
 
-/** Not declared by the document; what Qovery actually sends on errors (BEHAVIOUR.md). */
+/** Not declared by the document; what Qovery actually sends on errors (docs/qovery-api.md). */
 export const errorBodySchema = z.strictObject({
   status: z.number().int(),
   error: z.string(),

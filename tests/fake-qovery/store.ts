@@ -1,5 +1,5 @@
 // In-memory state of the fake: organizations with their roles, members and invitations, and the
-// rules Qovery applies to them (BEHAVIOUR.md).
+// rules Qovery applies to them (docs/qovery-api.md).
 //
 // Methods used by request handlers throw ApiError (they become HTTP answers); methods used by
 // tests to set up or inspect the state throw plain Errors (a misuse of the fake, not an answer).
@@ -10,7 +10,7 @@ import type { FakeInvitation, FakeMember, FakeRole, InvitationStatus, MemberInvi
 
 /**
  * Built-in roles, lowercase as Qovery names them, in the order availableRole lists them.
- * Whether Qovery lists `owner` is unknown (BEHAVIOUR.md): by default the fake lists it, because a
+ * Whether Qovery lists `owner` is unknown (docs/qovery-api.md): by default the fake lists it, because a
  * client must then cope with a role it must not hand out lightly; with `listsOwnerRole: false` it
  * leaves it out, and the owner member keeps a role ("owner", with an id of its own) that the list
  * does not name, so that a client cannot rely on either.
@@ -208,7 +208,7 @@ export class Store {
   /** POST inviteMember: the duplicate rules, then a new pending invitation. */
   invite(org: Organization, email: string, role: FakeRole): StoredInvitation {
     if (org.members.some((m) => sameEmail(m.email, email))) {
-      // Unknown in reality (BEHAVIOUR.md): configurable, 400 by default.
+      // Unknown in reality (docs/qovery-api.md): configurable, 400 by default.
       const answer = this.options.memberInviteAnswer;
       if (answer !== 201) throw new ApiError(answer, "User is already a member of the organization");
     }
@@ -307,7 +307,7 @@ export class Store {
     });
   }
 
-  /** PUT member. Unknown member: a 400 saying it does not exist (BEHAVIOUR.md: not-found is sometimes a 400). */
+  /** PUT member. Unknown member: a 400 saying it does not exist (docs/qovery-api.md: not-found is sometimes a 400). */
   editMemberRole(org: Organization, userId: string, roleId: string): void {
     const member = org.members.find((m) => m.id === userId);
     if (!member) throw new ApiError(400, `member ${userId} does not exist in this organization`);

@@ -25,7 +25,7 @@ export const OPERATIONS: readonly Operation[] = [
 
 /**
  * What an invite for the email of an existing member answers. Qovery's real answer is unknown
- * (BEHAVIOUR.md); the default is 400 "User is already a member of the organization".
+ * (docs/qovery-api.md); the default is 400 "User is already a member of the organization".
  * 201 creates a pending invitation anyway.
  */
 export type MemberInviteAnswer = 400 | 409 | 201;
@@ -47,7 +47,7 @@ export interface FakeQoveryOptions {
   memberInviteAnswer?: MemberInviteAnswer;
   /**
    * Whether availableRole lists the owner's role (default true). Qovery's answer is unknown
-   * (BEHAVIOUR.md). With false, every organization's owner member still has roleName "owner",
+   * (docs/qovery-api.md). With false, every organization's owner member still has roleName "owner",
    * with a role id the list does not name, and `roleId("owner")` throws.
    */
   listsOwnerRole?: boolean;
