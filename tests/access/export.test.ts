@@ -9,7 +9,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { membersWithEmail } from "../../core/people";
 import { main } from "../../sdk/cli";
-import { parsePeopleYaml, readPeopleFile } from "../../sdk/people-file";
+import { parsePeopleYaml, readPeopleFile } from "../../core/people-file";
 import { startFakeQovery, type FakeQovery } from "../fake-qovery";
 
 interface Run {

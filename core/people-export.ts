@@ -16,8 +16,9 @@
  *   which role it should have.
  */
 import { Document, isSeq, type YAMLMap } from "yaml";
-import { membersWithEmail, normalizeEmail } from "../core";
-import { type AccessMember, type OrganizationAccess } from "./access";
+import { type AccessMember, type OrganizationAccess } from "./access-review";
+import { normalizeEmail } from "./identifiers";
+import { membersWithEmail } from "./people";
 
 export type PeopleFileFormat = "yaml" | "csv";
 

@@ -17,10 +17,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
-import { withoutUndefined } from "../core";
-import { PERSON_FIELDS, personSchema, type RosterPerson } from "./person";
+import { PERSON_FIELDS, personSchema, type RosterPerson } from "./roster-person";
+import { withoutUndefined } from "./without-undefined";
 
-export type { RosterPerson } from "./person";
+export type { RosterPerson } from "./roster-person";
 
 export class PeopleFileError extends Error {
   constructor(file: string, problems: string[]) {
