@@ -25,7 +25,7 @@ export * from "./contract";
 export { LIST_TTL_MS, ROLE_LAG_MS, ROLES_TTL_MS } from "./defaults";
 export { EXAMPLE_UUID, isEmailAddress, isUuid, normalizeEmail, sameEmail } from "./identifiers";
 export { expiredInvitationsFor, isOwner, membersWithEmail, ownerEmails, ownerWithEmail, pendingInvitationFor } from "./people";
-export * from "./roles";
+export * from "./role-requests";
 export { resolveSettings, type ConfigSource, type ProviderSettings } from "./settings";
 export { isTokenMember, tokenIdentity, type TokenIdentity } from "./token";
 export { withoutUndefined } from "./without-undefined";

@@ -21,5 +21,5 @@ export { readPeopleFile, parsePeopleCsv, parsePeopleYaml, PeopleFileError } from
 export { QoveryApiError, MissingTokenError, InvalidSettingsError, UnknownRoleError } from "../core";
 export type { QoveryErrorKind } from "../core";
 export type { RosterPerson } from "../core";
-export { getOrganizationRole, getOrganizationRoles } from "./roles";
-export type { OrganizationRole, OrganizationRoleLookupArgs, OrganizationRolesLookupArgs } from "./roles";
+export { getOrganizationRole, getOrganizationRoles } from "./role-lookup";
+export type { OrganizationRole, OrganizationRoleLookupArgs, OrganizationRolesLookupArgs } from "./role-lookup";
