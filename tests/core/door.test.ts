@@ -25,10 +25,11 @@ function resolved(from: string, specifier: string): string {
   return path.relative(ROOT, path.resolve(ROOT, path.dirname(from), specifier));
 }
 
-/** Whether requiring the built module loads any @pulumi package. */
-function loadsPulumi(built: string): boolean {
+/** Whether requiring the built module loads a file from node_modules/<name>/ (a package, or a scope such as @pulumi). */
+function loads(built: string, name: string): boolean {
+  const folder = `${path.sep}node_modules${path.sep}${name}${path.sep}`;
   const script = `require(${JSON.stringify(path.join(ROOT, "dist", built))});
-      console.log(Object.keys(require.cache).some((file) => file.includes("@pulumi")));`;
+      console.log(Object.keys(require.cache).some((file) => file.includes(${JSON.stringify(folder)})));`;
   return execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }).trim() === "true";
 }
 
@@ -58,7 +59,12 @@ describe("core: one home, one door", () => {
   });
 
   it("loads without @pulumi/pulumi", () => {
-    expect(loadsPulumi("core")).to.equal(false);
+    expect(loads("core", "@pulumi")).to.equal(false);
+  });
+
+  it("leaves yaml unloaded until a people file is read or written, so the plugin starts without it", () => {
+    expect(loads("core", "yaml")).to.equal(false);
+    expect(loads("provider", "yaml")).to.equal(false);
   });
 });
 
@@ -71,6 +77,6 @@ describe("cli: the command line, on core alone", () => {
   });
 
   it("loads without @pulumi/pulumi", () => {
-    expect(loadsPulumi("cli")).to.equal(false);
+    expect(loads("cli", "@pulumi")).to.equal(false);
   });
 });
