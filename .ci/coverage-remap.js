@@ -6,10 +6,10 @@
  * node_modules/pulumi-qovery-invitations (the build copies dist/ there; the packed-tarball test
  * installs it into a temporary project), so the SDK code they run is reported under node_modules,
  * which c8 leaves out, and its source maps point at TypeScript sources that are not installed.
- * That copy is byte for byte the repository's dist/, whose source maps lead to core/, provider/ and sdk/:
- * rewriting each `.../node_modules/pulumi-qovery-invitations/dist/...` URL to `<repo>/dist/...`
+ * That copy is byte for byte the repository's dist/, whose source maps lead to core/, provider/,
+ * sdk/ and cli/: rewriting each `.../node_modules/pulumi-qovery-invitations/dist/...` URL to `<repo>/dist/...`
  * (and dropping Node's cached copy of its source map) lets `c8 report` count those runs against
- * core/*.ts, provider/*.ts and sdk/*.ts, merged with the tests that import the sources directly.
+ * core/*.ts, provider/*.ts, sdk/*.ts and cli/*.ts, merged with the tests that import the sources directly.
  *
  * Usage (see the `coverage` script): `c8 --reporter=none mocha`, this, then `c8 report`.
  */

@@ -4,7 +4,7 @@
  * that carries the program's role requests, and the keys that name a removal.
  */
 import { normalizeEmail } from "./identifiers";
-import { isOwnerRoleName } from "./roles";
+import { isOwnerRoleName } from "./role-requests";
 
 /**
  * What Pulumi sends for a value not known yet (during preview): `pulumi.runtime.unknownValue`,

@@ -1,10 +1,12 @@
 /**
  * The door to the code that the program (sdk/), the plugin (provider/) and the command line
- * (sdk/cli.ts) share: the Qovery client and its errors, the settings and defaults, the one way
+ * (cli/) share: the Qovery client and its errors, the settings and defaults, the one way
  * from settings to a client, ids and emails, finding people and roles in Qovery's lists, who a
- * token belongs to, and what the two sides of a resource agree on. Both sides import it from
- * here, never from the files behind it. It does not load @pulumi/pulumi, so the command line
- * starts fast and runs where only this package is installed.
+ * token belongs to, and what the two sides of a resource agree on; and the pure logic over it:
+ * the access review, a roster's guardrails, people files (one person's checks, reading and
+ * writing the file). Every side imports it from here, never from the files behind it. It does
+ * not load @pulumi/pulumi, so the command line starts fast and runs where only this package is
+ * installed.
  */
 export { QoveryClient } from "./client/client";
 export { backoffMs } from "./client/retry";
@@ -23,8 +25,41 @@ export * from "./contract";
 export { LIST_TTL_MS, ROLE_LAG_MS, ROLES_TTL_MS } from "./defaults";
 export { EXAMPLE_UUID, isEmailAddress, isUuid, normalizeEmail, sameEmail } from "./identifiers";
 export { expiredInvitationsFor, isOwner, membersWithEmail, ownerEmails, ownerWithEmail, pendingInvitationFor } from "./people";
-export * from "./roles";
+export * from "./role-requests";
 export { resolveSettings, type ConfigSource, type ProviderSettings } from "./settings";
 export { isTokenMember, tokenIdentity, type TokenIdentity } from "./token";
 export { withoutUndefined } from "./without-undefined";
+export {
+  describeInvitation,
+  describeMember,
+  fetchOrganizationAccess,
+  removableAccess,
+  reviewAccess,
+  shortDate,
+  undeclaredAccess,
+  unmanagedAccess,
+  type AccessInvitation,
+  type AccessMember,
+  type AccessReview,
+  type AccessStanding,
+  type OrganizationAccess,
+  type ReviewedInvitation,
+  type ReviewedMember,
+  type ReviewOptions,
+} from "./access-review";
+export {
+  DEFAULT_MAX_REMOVALS,
+  DEFAULT_MIN_ADMINS,
+  guardrailViolations,
+  isNonNegativeInteger,
+  MAX_REMOVALS_CONFIG_KEY,
+  MAX_REMOVALS_ENV,
+  maxRemovalsFor,
+  type GuardrailInput,
+  type Guardrails,
+  type Refusal,
+} from "./guardrails";
+export { PERSON_FIELDS, personSchema, type RosterPerson } from "./roster-person";
+export { parsePeopleCsv, parsePeopleYaml, PeopleFileError, readPeopleFile } from "./people-file";
+export { exportPeople, formatPeopleFile, type ExportedPerson, type PeopleExport, type PeopleFileFormat } from "./people-export";
 export { allowingUnknowns, emailAddress, expected, failuresOf, oneOf, text, uuid, type Failure } from "./schemas";

@@ -5,7 +5,7 @@
  */
 import type { Invitation, Member } from "./client/wire";
 import { normalizeEmail, sameEmail } from "./identifiers";
-import { isOwnerRoleName } from "./roles";
+import { isOwnerRoleName } from "./role-requests";
 
 export function membersWithEmail<M extends Member>(members: M[], email: string): M[] {
   // Ties broken by id, so that every caller (create, refresh, export) picks the same identity whatever the list's order.

@@ -4,8 +4,7 @@
  * QOVERY_API_URL (so it also works in a plain Node script, outside `pulumi`).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { connect, resolveSettings, type QoveryConnection } from "../core";
-import { fetchOrganizationAccess, type OrganizationAccess } from "./access";
+import { connect, fetchOrganizationAccess, resolveSettings, type OrganizationAccess, type QoveryConnection } from "../core";
 
 export interface OrganizationAccessLookupArgs {
   /** The UUID of the Qovery organization. */

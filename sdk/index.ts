@@ -2,7 +2,7 @@ export { OrganizationInvitation } from "./invitation";
 export type { OrganizationInvitationArgs, InvitationStatus, LegacyRole, OnDelete, OnExpired } from "./invitation";
 export { OrganizationRoster } from "./roster";
 export type { OrganizationRosterArgs, UnmanagedPolicy } from "./roster";
-export { reviewAccess, undeclaredAccess } from "./access";
+export { reviewAccess, undeclaredAccess } from "../core";
 export { getOrganizationAccess } from "./access-lookup";
 export type { OrganizationAccessLookupArgs } from "./access-lookup";
 export type {
@@ -15,11 +15,11 @@ export type {
   ReviewedMember,
   ReviewOptions,
   TokenIdentity,
-} from "./access";
-export { readPeopleFile, parsePeopleCsv, parsePeopleYaml, PeopleFileError } from "./people-file";
+} from "../core";
+export { readPeopleFile, parsePeopleCsv, parsePeopleYaml, PeopleFileError } from "../core";
 // The errors a program can catch: from readPeopleFile and the lookups, which run in the program.
 export { QoveryApiError, MissingTokenError, InvalidSettingsError, UnknownRoleError } from "../core";
 export type { QoveryErrorKind } from "../core";
-export type { RosterPerson } from "./people-file";
-export { getOrganizationRole, getOrganizationRoles } from "./roles";
-export type { OrganizationRole, OrganizationRoleLookupArgs, OrganizationRolesLookupArgs } from "./roles";
+export type { RosterPerson } from "../core";
+export { getOrganizationRole, getOrganizationRoles } from "./role-lookup";
+export type { OrganizationRole, OrganizationRoleLookupArgs, OrganizationRolesLookupArgs } from "./role-lookup";

@@ -13,11 +13,11 @@ import {
   ON_EXPIRED_POLICIES,
   oneOf,
   isOwnerRoleName,
+  isNonNegativeInteger,
   isUuid,
+  personSchema,
   text,
 } from "../core";
-import { isNonNegativeInteger } from "./guardrails";
-import { personSchema } from "./person";
 
 /** What a roster does with access it does not declare. */
 export const UNMANAGED_POLICIES = ["report", "remove"] as const;

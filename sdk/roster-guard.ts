@@ -5,7 +5,7 @@
  * depend on it. Programs do not declare it themselves. See provider/lifecycle/roster-guard.ts.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { Refusal } from "./guardrails";
+import type { Refusal } from "../core";
 import * as guardShim from "./roster-guard-shim";
 
 export interface RosterGuardArgs {

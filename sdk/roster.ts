@@ -11,8 +11,8 @@
  * `remove-invitation:<email>`), so the preview lists every removal before anything happens, and
  * shows no change once nothing is left to remove. The organization owner, the member
  * the API token belongs to (when the token is a JWT naming it) and the emails of `keep` are never
- * removed. See sdk/access.ts for how each entry stands. Before declaring any removal, the
- * guardrails (sdk/guardrails.ts: maxRemovals, minAdmins, the token's member) are checked; what
+ * removed. See core/access-review.ts for how each entry stands. Before declaring any removal, the
+ * guardrails (core/guardrails.ts: maxRemovals, minAdmins, the token's member) are checked; what
  * breaks one, a review that cannot run in remove mode and a downgradeRoleName that names no role
  * are refusals, handed to the child `<roster>:guardrails` (RosterGuard), whose check fails with
  * them. The people and the removals depend on that child, so a refused preview or up stops
@@ -29,31 +29,34 @@
  * deletedWith, …) reach every child; see childOptions.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { DEFAULT_DOWNGRADE_ROLE, findRole, normalizeEmail, removalKey, UnknownDowngradeRoleError, UnknownRoleError } from "../core";
 import {
+  DEFAULT_DOWNGRADE_ROLE,
+  DEFAULT_MIN_ADMINS,
   describeInvitation,
   describeMember,
   fetchOrganizationAccess,
-  removableAccess,
-  reviewAccess,
-  undeclaredAccess,
-  unmanagedAccess,
-  type AccessReview,
-  type ReviewedInvitation,
-  type ReviewedMember,
-} from "./access";
-import { programQovery } from "./access-lookup";
-import {
-  DEFAULT_MIN_ADMINS,
+  findRole,
   guardrailViolations,
   MAX_REMOVALS_CONFIG_KEY,
   MAX_REMOVALS_ENV,
   maxRemovalsFor,
+  normalizeEmail,
+  removableAccess,
+  removalKey,
+  reviewAccess,
+  undeclaredAccess,
+  UnknownDowngradeRoleError,
+  UnknownRoleError,
+  unmanagedAccess,
+  type AccessReview,
   type Guardrails,
   type Refusal,
-} from "./guardrails";
+  type ReviewedInvitation,
+  type ReviewedMember,
+  type RosterPerson,
+} from "../core";
+import { programQovery } from "./access-lookup";
 import { OrganizationInvitation, type InvitationStatus, type OnDelete, type OnExpired } from "./invitation";
-import type { RosterPerson } from "./person";
 import { checkRosterArgs, type UnmanagedPolicy } from "./roster-args";
 import { UnmanagedAccessRemoval } from "./removal";
 import { RosterGuard } from "./roster-guard";

@@ -32,7 +32,7 @@ import { resourceId, type InvitationInputs, type InvitationOutputs } from "./mod
 import { invitationOutputs, memberOutputs } from "./outputs";
 import { recordInvitation, recordRole } from "./own-changes";
 import { adoptOwner } from "./owner";
-import { resolveRole } from "./roles";
+import { resolveRole } from "./resolve-role";
 
 export interface CreateResult {
   id: string;

@@ -9,7 +9,7 @@
  */
 import { UnknownDowngradeRoleError, UnknownRoleError, type OnDelete, type Role } from "../../core";
 import type { LifecycleContext } from "./context";
-import { resolveRole } from "./roles";
+import { resolveRole } from "./resolve-role";
 
 /** Checked offline with every other input (check.ts); downgradeRoleName is defaulted there under `downgrade`. */
 export interface OnDeleteInputs {

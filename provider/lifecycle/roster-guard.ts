@@ -1,6 +1,6 @@
 /**
  * RosterGuard: the resource by which an OrganizationRoster stops a run that breaks one of its
- * guardrails (sdk/guardrails.ts) or cannot be checked (the review of an authoritative roster
+ * guardrails (core/guardrails.ts) or cannot be checked (the review of an authoritative roster
  * failed, a downgradeRoleName names no role). The roster computes the refusals on the program
  * side and hands them over as an input; check fails with each of them, by the roster input it
  * concerns.

@@ -9,7 +9,7 @@ import { type InvitationInputs, type InvitationOutputs } from "./model";
 import { memberOutputs } from "./outputs";
 import { recordRole } from "./own-changes";
 import { adoptOwner } from "./owner";
-import { resolveRole } from "./roles";
+import { resolveRole } from "./resolve-role";
 
 export async function update(ctx: LifecycleContext, olds: InvitationOutputs, news: InvitationInputs): Promise<{ outs: InvitationOutputs }> {
   const declared = { onExpired: news.onExpired, role: news.role, onDelete: news.onDelete, downgradeRoleName: news.downgradeRoleName };

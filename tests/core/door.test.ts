@@ -1,7 +1,8 @@
 /**
  * core/ is the one home of the code that the program, the plugin and the command line share, and
- * core/index.ts its one door: provider/ and sdk/ import core only through it, core imports
- * neither of them, and loading it does not load @pulumi/pulumi (the command line runs without it).
+ * core/index.ts its one door: provider/, sdk/ and cli/ import core only through it, core imports
+ * none of them, and loading it does not load @pulumi/pulumi. The command line (cli/) stands on
+ * core alone: it imports nothing else of the package and no Pulumi, so it runs without it.
  */
 import { expect } from "chai";
 import { execFileSync } from "node:child_process";
@@ -24,15 +25,23 @@ function resolved(from: string, specifier: string): string {
   return path.relative(ROOT, path.resolve(ROOT, path.dirname(from), specifier));
 }
 
+/** Whether requiring the built module loads a file from node_modules/<name>/ (a package, or a scope such as @pulumi). */
+function loads(built: string, name: string): boolean {
+  const folder = `${path.sep}node_modules${path.sep}${name}${path.sep}`;
+  const script = `require(${JSON.stringify(path.join(ROOT, "dist", built))});
+      console.log(Object.keys(require.cache).some((file) => file.includes(${JSON.stringify(folder)})));`;
+  return execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }).trim() === "true";
+}
+
 describe("core: one home, one door", () => {
-  it("is imported by provider/ and sdk/ through core/index.ts only", () => {
-    const behindTheDoor = [...importsOf("provider"), ...importsOf("sdk")].filter(
+  it("is imported by provider/, sdk/ and cli/ through core/index.ts only", () => {
+    const behindTheDoor = [...importsOf("provider"), ...importsOf("sdk"), ...importsOf("cli")].filter(
       ({ file, specifier }) => specifier.startsWith(".") && resolved(file, specifier).startsWith("core/"),
     );
     expect(behindTheDoor).to.deep.equal([]);
   });
 
-  it("imports neither provider/ nor sdk/", () => {
+  it("imports none of provider/, sdk/ and cli/", () => {
     const outward = importsOf("core").filter(
       ({ file, specifier }) => specifier.startsWith(".") && !resolved(file, specifier).startsWith("core"),
     );
@@ -40,7 +49,7 @@ describe("core: one home, one door", () => {
   });
 
   it("holds no copy of the UUID pattern or of email normalisation outside it", () => {
-    const copies = ["provider", "sdk"].flatMap((dir) =>
+    const copies = ["provider", "sdk", "cli"].flatMap((dir) =>
       fs
         .readdirSync(path.join(ROOT, dir), { recursive: true, encoding: "utf8" })
         .filter((file) => file.endsWith(".ts"))
@@ -50,8 +59,24 @@ describe("core: one home, one door", () => {
   });
 
   it("loads without @pulumi/pulumi", () => {
-    const script = `require(${JSON.stringify(path.join(ROOT, "dist", "core"))});
-      console.log(Object.keys(require.cache).some((file) => file.includes("@pulumi")));`;
-    expect(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }).trim()).to.equal("false");
+    expect(loads("core", "@pulumi")).to.equal(false);
+  });
+
+  it("leaves yaml unloaded until a people file is read or written, so the plugin starts without it", () => {
+    expect(loads("core", "yaml")).to.equal(false);
+    expect(loads("provider", "yaml")).to.equal(false);
+  });
+});
+
+describe("cli: the command line, on core alone", () => {
+  it("imports core (through its door), its own files and Node's modules only: never sdk/, provider/ or @pulumi/pulumi", () => {
+    const elsewhere = importsOf("cli").filter(({ file, specifier }) =>
+      specifier.startsWith(".") ? !["core", "cli"].includes(resolved(file, specifier).split(path.sep)[0]!) : !specifier.startsWith("node:"),
+    );
+    expect(elsewhere).to.deep.equal([]);
+  });
+
+  it("loads without @pulumi/pulumi", () => {
+    expect(loads("cli", "@pulumi")).to.equal(false);
   });
 });

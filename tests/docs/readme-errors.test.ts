@@ -2,9 +2,9 @@
  * The "Errors and what to do" table of docs/errors.md (linked from the README) quotes messages
  * users will search for: each quote's fixed wording must be found in the code that produces it.
  * Values in a quote (`…`, quoted names, numbers, emails, `<id>`) are left out; what is between
- * them is grepped in core/, provider/ and sdk/, with string concatenations across lines joined,
- * and in the messages that the input checks produce for bad inputs (they are composed from one
- * rule per field, so their wording is not found whole in the source).
+ * them is grepped in core/, provider/, sdk/ and cli/, with string concatenations across lines
+ * joined, and in the messages that the input checks produce for bad inputs (they are composed
+ * from one rule per field, so their wording is not found whole in the source).
  */
 import { expect } from "chai";
 import * as fs from "node:fs";
@@ -15,7 +15,7 @@ import { OrganizationRoster } from "../../sdk/roster";
 const ROOT = path.join(__dirname, "..", "..");
 
 function sourceText(): string {
-  const files = ["core", "provider", "sdk"].flatMap((dir) =>
+  const files = ["core", "provider", "sdk", "cli"].flatMap((dir) =>
     fs
       .readdirSync(path.join(ROOT, dir), { recursive: true, encoding: "utf8" })
       .filter((file) => file.endsWith(".ts"))

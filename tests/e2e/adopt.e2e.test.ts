@@ -15,7 +15,7 @@ import type { Program } from "../support/pulumi-cli";
 import { changedSteps, startEngineBed, type EngineBed } from "../support/engine";
 import { installed } from "../support/installed-package";
 import type { OrganizationRosterArgs, RosterPerson } from "../../sdk";
-import { main } from "../../sdk/cli";
+import { main } from "../../cli";
 import { rejectionOf } from "../support/assertions";
 
 const { OrganizationRoster, readPeopleFile } = installed;

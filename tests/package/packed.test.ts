@@ -5,8 +5,9 @@
  * type-checked there with the project's own `tsc`, and the same program run by the real Pulumi
  * CLI, whose Node language host compiles TypeScript itself (its default handling, type-checked),
  * against the local Qovery fake. It proves what the in-repo tests cannot: the tarball holds
- * everything, the `exports` map and the typings work from node_modules, and the shim's
- * `require("pulumi-qovery-invitations/...")` resolves from a user's project.
+ * everything, the `exports` map and the typings work from node_modules, the shim's
+ * `require("pulumi-qovery-invitations/...")` resolves from a user's project, and npm links the
+ * command line as the package's bin.
  *
  * Run after a build (`npm test` builds first): the tarball is packed from dist/ as it is.
  */
@@ -15,7 +16,7 @@ import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
 import { startFakeQovery, type FakeQovery } from "../fake-qovery";
-import { newProgramDir, packed as packedProject, run } from "../support/program-dir";
+import { newProgramDir, packed as packedProject, run, userEnvironment } from "../support/program-dir";
 import { PulumiShell } from "../support/pulumi-shell";
 
 const root = path.resolve(__dirname, "..", "..");
@@ -97,7 +98,7 @@ describe("the packed package, installed in a fresh project like a user installs 
     });
   });
 
-  it("packs the built core, sdk and provider with their typings, and nothing else but the manifest and the docs", () => {
+  it("packs the built core, sdk, provider and cli with their typings, and nothing else but the manifest and the docs", () => {
     expect(packed).to.include.members([
       "package.json",
       "README.md",
@@ -111,11 +112,13 @@ describe("the packed package, installed in a fresh project like a user installs 
       "dist/provider/index.d.ts",
       "dist/core/index.js",
       "dist/core/index.d.ts",
+      "dist/cli/index.js",
+      "dist/cli/index.d.ts",
     ]);
     const outside = packed.filter(
-      (file) => !/^(package\.json|README\.md|CHANGELOG\.md|LICENSE|docs\/[\w-]+\.md|dist\/(core|sdk|provider)\/.+)$/.test(file),
+      (file) => !/^(package\.json|README\.md|CHANGELOG\.md|LICENSE|docs\/[\w-]+\.md|dist\/(core|sdk|provider|cli)\/.+)$/.test(file),
     );
-    expect(outside, "files outside dist/core, dist/sdk and dist/provider").to.deep.equal([]);
+    expect(outside, "files outside dist/core, dist/sdk, dist/provider and dist/cli").to.deep.equal([]);
     expect(
       packed.filter((file) => /\.ts$/.test(file) && !/\.d\.ts$/.test(file)),
       "TypeScript sources",
@@ -145,6 +148,23 @@ describe("the packed package, installed in a fresh project like a user installs 
     }
     // The `exports` map keeps the package's internals private.
     expect(() => resolve("pulumi-qovery-invitations/dist/sdk/invitation.js")).to.throw(/not exported|Package subpath/);
+  });
+
+  it("links the command line as the package's bin: `pulumi-qovery-invitations review` runs from node_modules/.bin", async () => {
+    const installed = JSON.parse(fs.readFileSync(path.join(project, "node_modules", "pulumi-qovery-invitations", "package.json"), "utf8"));
+    expect(installed.bin).to.deep.equal({ "pulumi-qovery-invitations": "dist/cli/index.js" });
+    const fake = await startFakeQovery();
+    try {
+      fake.addMember({ email: "ada@example.com", roleName: "admin", id: "github|1" });
+      const bin = path.join(project, "node_modules", ".bin", "pulumi-qovery-invitations");
+      const env = { ...userEnvironment(), QOVERY_API_URL: fake.url, QOVERY_API_TOKEN: fake.apiToken };
+      const report = await run(bin, ["review", "--organization", fake.organizationId], project, 60_000, env);
+      expect(report)
+        .to.include(`Qovery organization ${fake.organizationId}: 2 members, 0 invitations; no roster given`)
+        .and.include("ada@example.com");
+    } finally {
+      await fake.close();
+    }
   });
 
   it("type-checks and compiles a strict TypeScript program against the installed typings (tsc, nodenext)", async () => {

@@ -8,7 +8,7 @@ import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { failureMessage, main } from "../../sdk/cli";
+import { failureMessage, main } from "../../cli";
 import { startFakeQovery, type FakeQovery } from "../fake-qovery";
 
 interface Run {
@@ -142,7 +142,7 @@ describe("the review command", () => {
   });
 
   it("starts without loading @pulumi/pulumi, so an audit job needs only this package", async () => {
-    const cli = path.join(path.resolve(__dirname, "..", ".."), "node_modules", "pulumi-qovery-invitations", "dist", "sdk", "cli.js");
+    const cli = path.join(path.resolve(__dirname, "..", ".."), "node_modules", "pulumi-qovery-invitations", "dist", "cli", "index.js");
     const script = `require(${JSON.stringify(cli)}); process.stdout.write(String(Object.keys(require.cache).some((k) => k.includes("@pulumi"))))`;
     const loaded = await new Promise<string>((resolve, reject) =>
       execFile(process.execPath, ["-e", script], (error, stdout) => (error ? reject(error) : resolve(stdout))),

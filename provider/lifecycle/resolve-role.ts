@@ -1,6 +1,6 @@
 /**
  * Role resolution in the plugin: a request becomes the organization's {id, name}, from the
- * command's role list (core/roles.ts finds it there).
+ * command's role list (core/role-requests.ts finds it there).
  */
 import { findRole, UnknownRoleError, type Role, type RoleRequest } from "../../core";
 import type { Directory } from "./directory";

@@ -9,14 +9,14 @@
  * - `minAdmins` (default 1): the people with the admin role (members only, the owner not
  *   counted, one per email whatever their identities) are not brought below this number by the
  *   run's removals and role changes, nor lowered further when they already are.
- * - The member the API token belongs to is never removed (see access.ts) and never loses the
+ * - The member the API token belongs to is never removed (see access-review.ts) and never loses the
  *   admin role.
  *
  * Pure functions: the roster reads the organization and hands its review here. This module does
  * not load @pulumi/pulumi.
  */
-import { normalizeEmail } from "../core";
-import { describeInvitation, describeMember, type AccessReview, type ReviewedInvitation, type ReviewedMember } from "./access";
+import { describeInvitation, describeMember, type AccessReview, type ReviewedInvitation, type ReviewedMember } from "./access-review";
+import { normalizeEmail } from "./identifiers";
 
 export const DEFAULT_MAX_REMOVALS = 5;
 export const DEFAULT_MIN_ADMINS = 1;

@@ -16,11 +16,11 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { parse as parseYaml } from "yaml";
-import { withoutUndefined } from "../core";
-import { PERSON_FIELDS, personSchema, type RosterPerson } from "./person";
+import { PERSON_FIELDS, personSchema, type RosterPerson } from "./roster-person";
+import { withoutUndefined } from "./without-undefined";
+import { yaml } from "./yaml";
 
-export type { RosterPerson } from "./person";
+export type { RosterPerson } from "./roster-person";
 
 export class PeopleFileError extends Error {
   constructor(file: string, problems: string[]) {
@@ -41,7 +41,7 @@ export function readPeopleFile(file: string): RosterPerson[] {
 export function parsePeopleYaml(text: string, source = "people file"): RosterPerson[] {
   let document: unknown;
   try {
-    document = parseYaml(text);
+    document = yaml().parse(text);
   } catch (error) {
     throw new PeopleFileError(source, [`not valid YAML: ${(error as Error).message}`]);
   }

@@ -5,9 +5,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { QoveryClient } from "../core";
-import { fetchOrganizationAccess } from "./access";
-import { exportPeople, formatPeopleFile, type PeopleFileFormat } from "./people-export";
+import { exportPeople, fetchOrganizationAccess, formatPeopleFile, type PeopleFileFormat, type QoveryClient } from "../core";
 import { UsageError } from "./usage-error";
 
 export interface ExportCommand {

@@ -8,8 +8,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { membersWithEmail } from "../../core/people";
-import { main } from "../../sdk/cli";
-import { parsePeopleYaml, readPeopleFile } from "../../sdk/people-file";
+import { main } from "../../cli";
+import { parsePeopleYaml, readPeopleFile } from "../../core/people-file";
 import { startFakeQovery, type FakeQovery } from "../fake-qovery";
 
 interface Run {

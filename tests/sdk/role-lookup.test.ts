@@ -3,7 +3,7 @@ import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import { UnknownRoleError } from "../../core";
 import { MissingTokenError } from "../../core/client/errors";
-import { getOrganizationRole, getOrganizationRoles } from "../../sdk/roles";
+import { getOrganizationRole, getOrganizationRoles } from "../../sdk/role-lookup";
 import { startFakeQovery, type FakeQovery } from "../fake-qovery";
 import { rejectionOf } from "../support/assertions";
 

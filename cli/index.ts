@@ -8,7 +8,7 @@
  *
  * `npx pulumi-qovery-invitations export --organization <id> [--format yaml|csv] [--output people.yaml] [--force]`
  *
- * Writes the organization as a people file (see people-export.ts and export-command.ts).
+ * Writes the organization as a people file (see core/people-export.ts and export-command.ts).
  *
  * Credentials come from the environment only: QOVERY_API_TOKEN (required) and QOVERY_API_URL
  * (default https://api.qovery.com).
@@ -17,10 +17,20 @@
  * with --roster; 2 a usage, file or API error, with a message that never holds the token.
  */
 import { parseArgs } from "node:util";
-import { connect, isUuid, resolveSettings, type QoveryConnection } from "../core";
-import { fetchOrganizationAccess, reviewAccess, shortDate, undeclaredAccess, type AccessReview, type AccessStanding } from "./access";
+import {
+  connect,
+  fetchOrganizationAccess,
+  isUuid,
+  readPeopleFile,
+  resolveSettings,
+  reviewAccess,
+  shortDate,
+  undeclaredAccess,
+  type AccessReview,
+  type AccessStanding,
+  type QoveryConnection,
+} from "../core";
 import { exportOrganization, parseExportTarget, type ExportCommand } from "./export-command";
-import { readPeopleFile } from "./people-file";
 import { UsageError } from "./usage-error";
 
 const EXIT_OK = 0;

@@ -8,7 +8,7 @@ import {
   undeclaredAccess,
   unmanagedAccess,
   type OrganizationAccess,
-} from "../../sdk/access";
+} from "../../core/access-review";
 
 const access: OrganizationAccess = {
   organizationId: "3f1c2a8e-5b7d-4c9e-8a21-0d6f4b2e9c11",

@@ -3,7 +3,8 @@
  * the schema both are checked with: every issue is reported, by field.
  */
 import { z } from "zod";
-import { emailAddress, expected, ON_EXPIRED_POLICIES, oneOf, text, uuid, type OnExpired } from "../core";
+import { ON_EXPIRED_POLICIES, type OnExpired } from "./contract";
+import { emailAddress, expected, oneOf, text, uuid } from "./schemas";
 
 export interface RosterPerson {
   /** The address to invite. */

@@ -1,7 +1,7 @@
 /** The guardrails of an authoritative roster, as pure functions over a review. */
 import { expect } from "chai";
-import { removableAccess, reviewAccess, type AccessMember, type OrganizationAccess } from "../../sdk/access";
-import { guardrailViolations, maxRemovalsFor, type Guardrails } from "../../sdk/guardrails";
+import { removableAccess, reviewAccess, type AccessMember, type OrganizationAccess } from "../../core/access-review";
+import { guardrailViolations, maxRemovalsFor, type Guardrails } from "../../core/guardrails";
 
 const ORG = "3f1c2a8e-5b7d-4c9e-8a21-0d6f4b2e9c11";
 

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { parsePeopleCsv, parsePeopleYaml, PeopleFileError, readPeopleFile } from "../../sdk/people-file";
+import { parsePeopleCsv, parsePeopleYaml, PeopleFileError, readPeopleFile } from "../../core/people-file";
 
 describe("people files", () => {
   it("reads a YAML list, or a people: key holding one", () => {

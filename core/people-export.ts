@@ -15,9 +15,11 @@
  * - An entry that names no role at all is left out, named in a comment: only a person can say
  *   which role it should have.
  */
-import { Document, isSeq, type YAMLMap } from "yaml";
-import { membersWithEmail, normalizeEmail } from "../core";
-import { type AccessMember, type OrganizationAccess } from "./access";
+import type { YAMLMap } from "yaml";
+import { type AccessMember, type OrganizationAccess } from "./access-review";
+import { normalizeEmail } from "./identifiers";
+import { membersWithEmail } from "./people";
+import { yaml } from "./yaml";
 
 export type PeopleFileFormat = "yaml" | "csv";
 
@@ -102,6 +104,7 @@ export function formatPeopleFile(exported: PeopleExport, format: PeopleFileForma
 }
 
 function formatYaml(exported: PeopleExport): string {
+  const { Document, isSeq } = yaml();
   const document = new Document({
     people: exported.people.map(({ note: _note, ...entry }) => entry),
   });

@@ -15,22 +15,16 @@
  * core/token.ts): still a finding if undeclared, but never removed. For an
  * organization API token this cannot be told.
  *
- * This module does not load @pulumi/pulumi, so that the review command starts fast and runs where
- * only this package is installed; the lookup for programs is in access-lookup.ts.
+ * Pulumi-free like all of core/, so that the review command starts fast and runs where only this
+ * package is installed; the lookup for programs is sdk/access-lookup.ts.
  */
 
-import {
-  isOwner,
-  isTokenMember,
-  normalizeEmail,
-  withoutUndefined,
-  type Invitation,
-  type Member,
-  type QoveryClient,
-  type TokenIdentity,
-} from "../core";
-
-export type { TokenIdentity } from "../core";
+import type { QoveryClient } from "./client/client";
+import type { Invitation, Member } from "./client/wire";
+import { normalizeEmail } from "./identifiers";
+import { isOwner } from "./people";
+import { isTokenMember, type TokenIdentity } from "./token";
+import { withoutUndefined } from "./without-undefined";
 
 export interface AccessMember {
   /** The identity-provider subject Qovery uses as the member id, such as `github|12345`. */
