@@ -19,6 +19,8 @@ import { INVITATION_TYPE, type CheckpointResource } from "./invariants";
 type Provider = typeof ProviderModule;
 type Props = Record<string, unknown>;
 export type Op = "check" | "create" | "update" | "replace" | "read" | "delete";
+/** The provider's methods the engine calls. */
+export type Method = "check" | "diff" | "create" | "read" | "update" | "delete";
 
 /** A resource of the state: what the last create, update or read gave. */
 export interface Resource {
@@ -132,6 +134,8 @@ export interface StackOptions {
   log?: string[];
   /** The state to start from (another stack's resources, as after a change of credentials). */
   resources?: Resource[];
+  /** Wraps every call to the provider (the bench counts the API calls of each). */
+  around?: <T>(method: Method, call: () => Promise<T>) => Promise<T>;
 }
 
 export class Stack {
@@ -269,7 +273,7 @@ export class Stack {
 
   /** One command: a fresh provider, configured; what it prints goes to the log. */
   private async command<T>(body: (provider: Provider, steps: Steps) => Promise<T>): Promise<T> {
-    const provider = freshProvider();
+    const provider = wrapped(freshProvider(), this.options.around);
     const saved = { log: console.log, warn: console.warn, error: console.error, info: console.info };
     const print = (...args: unknown[]) => void this.log.push(format(...args));
     Object.assign(console, { log: print, warn: print, error: print, info: print });
@@ -287,6 +291,23 @@ export class Stack {
 }
 
 function ignore(): void {}
+
+function wrapped(provider: Provider, around: StackOptions["around"]): Provider {
+  if (!around) return provider;
+  const wrap =
+    <A extends unknown[], R>(method: Method, call: (...args: A) => Promise<R>) =>
+    (...args: A) =>
+      around(method, () => call(...args));
+  return {
+    ...provider,
+    check: wrap("check", provider.check),
+    diff: wrap("diff", provider.diff),
+    create: wrap("create", provider.create),
+    read: wrap("read", provider.read),
+    update: wrap("update", provider.update),
+    delete: wrap("delete", provider.delete),
+  };
+}
 
 /** Outputs as the engine records them: a plain object. */
 function asProps(value: object): Props {
