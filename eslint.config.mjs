@@ -8,7 +8,7 @@ import tseslint from "typescript-eslint";
 
 export default defineConfig(
   {
-    ignores: ["dist/**", "coverage/**", "**/node_modules/**", ".harness-state/**"],
+    ignores: ["dist/**", "coverage/**", "**/node_modules/**"],
   },
   js.configs.recommended,
   tseslint.configs.recommended,
@@ -33,8 +33,7 @@ export default defineConfig(
   },
   {
     // Tests match plan text laid out with runs of spaces, use chai's property assertions
-    // (`expect(x).to.be.true`), and the harness rewraps a plugin's error in the engine's own words
-    // (`create of <type> '<name>' failed: <message>`), as Pulumi does. A deliberate `require` (the
+    // (`expect(x).to.be.true`), and rethrow errors in their own words. A deliberate `require` (the
     // installed package, a program re-required between runs) is marked at its line, so that rule
     // stays on.
     files: ["tests/**/*.ts", "bench/**/*.ts"],

@@ -6,8 +6,8 @@
 # Node 22 comes from the npm registry's `node` package (its preinstall script installs the binary
 # of the platform package `node-<os>-<arch>`; npm's allowScripts policy allows exactly that one),
 # the only source of a Node build reachable here. It goes first on PATH, so that npm, mocha, the
-# Pulumi plugin the harness starts (process.execPath), `npm pack`/`npm install` of the
-# packed-tarball test and every other child process run on it.
+# Pulumi CLI's language host and plugins, `npm pack`/`npm install` of the packed-tarball test and
+# every other child process run on it.
 #
 # The repository is copied (tracked and untracked files that git does not ignore) to a temporary
 # folder, installed there from the lockfile with `npm ci`, then @pulumi/pulumi is upgraded there

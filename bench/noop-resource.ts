@@ -1,8 +1,6 @@
 /**
- * The harness's own overhead: a dynamic resource whose provider does nothing but echo, run
- * through the same harness and the same real plugin as OrganizationInvitation. A step's time
- * for it is the gRPC hop, the plugin's dispatch and the harness; what OrganizationInvitation
- * takes beyond it is the provider's share (its code and its Qovery request).
+ * A dynamic resource whose provider does nothing but echo: the `__provider` size of the smallest
+ * inline provider, beside OrganizationInvitation's serialized shim (scenarios/provider-size.ts).
  */
 import * as pulumi from "@pulumi/pulumi";
 

@@ -52,7 +52,7 @@ function providerSizeSection(results: BenchResults): string {
     ),
     "",
     `The plugin returns \`__provider\` in the outputs too (${p.copiedInOutputs ? "two copies" : "one copy"} per resource in the state); ` +
-      `one OrganizationInvitation's whole state entry is ${p.invitationStateEntryBytes} B. The serialized shim:`,
+      `one OrganizationInvitation's whole state entry (as the CLI writes it) is ${p.invitationStateEntryBytes} B. The serialized shim:`,
     "",
     "```js",
     p.invitationProviderText.trim(),
@@ -65,8 +65,9 @@ function apiCallsSection(results: BenchResults): string {
   return [
     "## API calls per lifecycle step",
     "",
-    "Counted by the fake while each gRPC call of the harness to the plugin was in flight (parallel 1). " +
-      'A fresh plugin process starts with empty caches; the CLI, and the harness, start one per command. "First of the command" ' +
+    "Counted by the fake while each call to the provider's lifecycle method was in flight, the provider called in process " +
+      "(tests/faults/stack.ts, parallel 1). " +
+      'A fresh plugin process starts with empty caches: the CLI starts one per command, and the in-process stack loads the provider afresh per command. "First of the command" ' +
       'is the first step of its kind in a command (two or three resources in it), "later in the command" the last one.',
     "",
     table(
@@ -298,8 +299,8 @@ export function renderMarkdown(results: BenchResults): string {
     `Written by \`npm run bench\` (bench/run.ts) on ${m.date}: Node ${m.node}, @pulumi/pulumi ${m.pulumi}, ` +
       `pulumi-qovery-invitations ${m.packageVersion}, ${m.cpus} × ${m.cpuModel}, load average ${m.loadAverage.start} at the start and ` +
       `${m.loadAverage.end} at the end. The bench took ${m.runtimeSeconds} s after the build. Everything runs against the local ` +
-      `Qovery fake: the provider-level figures through the engine harness's probes on the real dynamic-provider plugin, the ` +
-      `user-facing ones through the real Pulumi CLI ${m.pulumiCli}; timings move with the machine's load.`,
+      `Qovery fake: the API calls per lifecycle step with the provider called in process, the ` +
+      `\`__provider\` sizes and the user-facing figures through the real Pulumi CLI ${m.pulumiCli}; timings move with the machine's load.`,
     ...(m.partialRun ? ["", `${m.partialRun.note}. That later run: ${m.partialRun.date}, load average ${m.partialRun.loadAverage}.`] : []),
     "",
     targetsSection(evaluateTargets(results)),

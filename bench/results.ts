@@ -25,7 +25,7 @@ export interface BenchMeta {
 
 export interface BenchResults {
   meta: BenchMeta;
-  /** Through the harness's probes: what the provider itself stores and calls. */
+  /** What the provider itself stores (read from a CLI run's state) and calls (its methods called in process). */
   providerSize: ProviderSizeResult;
   apiCalls: ApiCallsResult;
   /** Through the real Pulumi CLI: what a user waits for. */

@@ -3,8 +3,8 @@
  * writes bench/results.json and bench/results.md. Missed targets are reported there, not fatal;
  * the process fails only if the bench itself crashes.
  *
- * Provider-level figures (the `__provider` size, the API calls of each lifecycle method) are read
- * through the engine harness's probes on the plugin; the user-facing ones go through the real
+ * The API calls of each lifecycle method are counted with the provider called in process
+ * (tests/faults/stack.ts); the `__provider` size and the user-facing figures go through the real
  * Pulumi CLI: 1000 invitations at 50 requests/s with 429 + Retry-After (and the naive provider on
  * the same load), previews of 1000, refreshes of 1000 accepted members (and the baseline provider
  * on the same, then their destroy), and the time of a step against a raw request at 20 ms

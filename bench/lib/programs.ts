@@ -1,6 +1,10 @@
-/** The Pulumi programs the scenarios run: n invitations, the naive and baseline providers', no-op resources. */
-import type { Program } from "../../tests/harness";
+/**
+ * The Pulumi programs the scenarios run: n invitations, the naive and baseline providers', no-op
+ * resources; and the invitations as a program of the in-process stack (tests/faults/stack.ts).
+ */
+import type { Program as StackProgram } from "../../tests/faults/stack";
 import { installed } from "../../tests/support/installed-package";
+import type { Program } from "../../tests/support/pulumi-cli";
 import { BaselineMember } from "../baseline-provider";
 import { NaiveInvitation } from "../naive-provider";
 import { NoopResource } from "../noop-resource";
@@ -23,6 +27,17 @@ export function invitationProgram(organizationId: string, specs: readonly Invita
     for (const spec of specs) {
       const role = spec.roleId !== undefined ? { roleId: spec.roleId } : { roleName: spec.roleName ?? "viewer" };
       new OrganizationInvitation(spec.name, { organizationId, email: emailOf(spec.name), ...role, onExpired: spec.onExpired });
+    }
+  };
+}
+
+/** The same invitations for the in-process stack: the inputs the SDK sends, one resource per spec. */
+export function invitationDeclarations(organizationId: string, specs: readonly InvitationSpec[]): StackProgram {
+  return (declare) => {
+    for (const spec of specs) {
+      const role = spec.roleId !== undefined ? { roleId: spec.roleId } : { roleName: spec.roleName ?? "viewer" };
+      const onExpired = spec.onExpired !== undefined ? { onExpired: spec.onExpired } : {};
+      void declare(spec.name, { organizationId, email: emailOf(spec.name), ...role, ...onExpired });
     }
   };
 }

@@ -1,8 +1,9 @@
 /**
  * Qovery API calls per lifecycle step of one OrganizationInvitation, counted by the fake while
- * each gRPC call of the harness to the plugin was in flight (parallel 1, so attribution is
- * exact). The harness, like the CLI, starts one plugin process per command, whose caches start
- * empty: the first step of a kind in a command fetches the lists it needs (the command's role
+ * each call of the in-process stack (tests/faults/stack.ts) to the provider was in flight
+ * (parallel 1, so attribution is exact); the CLI does not say which call a request belongs to.
+ * The stack, like the CLI's plugin per command, loads the provider afresh for each command, so its
+ * caches start empty: the first step of a kind in a command fetches the lists it needs (the command's role
  * list for check, the role, member and invitation lists for create, the invitation or member list
  * for read), and the later ones of the same command reuse them. So most steps are counted twice,
  * first of their command and later in it.
@@ -11,10 +12,10 @@
  * - accepted member: read at acceptance, read of a member, update (role change, PUT), delete;
  * - roleId instead of roleName: create.
  */
-import type { Operation } from "../../tests/fake-qovery";
-import { startHarnessBed, type HarnessBed } from "../../tests/harness/bed";
-import { installProbe, type Probe, type StepCall } from "../lib/instrument";
-import { emailOf, invitationProgram, type InvitationSpec } from "../lib/programs";
+import { startFakeQovery, type FakeQovery, type Operation } from "../../tests/fake-qovery";
+import { Stack } from "../../tests/faults/stack";
+import { newProbe, type Probe, type StepCall } from "../lib/instrument";
+import { emailOf, invitationDeclarations, type InvitationSpec } from "../lib/programs";
 
 export interface StepCalls {
   /** Which step (and in which situation). */
@@ -38,7 +39,7 @@ class StepCounter {
   readonly steps: StepCalls[] = [];
 
   constructor(
-    private readonly bed: HarnessBed,
+    private readonly bed: Bed,
     private readonly probe: Probe,
   ) {}
 
@@ -63,16 +64,21 @@ class StepCounter {
   }
 }
 
-async function withBed(body: (bed: HarnessBed, counter: StepCounter) => Promise<void>): Promise<StepCalls[]> {
-  const bed = await startHarnessBed();
-  const probe = installProbe(() => bed.fake.callCount());
+interface Bed {
+  fake: FakeQovery;
+  engine: Stack;
+}
+
+async function withBed(body: (bed: Bed, counter: StepCounter) => Promise<void>): Promise<StepCalls[]> {
+  const fake = await startFakeQovery();
+  const probe = newProbe(() => fake.callCount());
+  const engine = new Stack({ config: { "qovery:apiUrl": fake.url, "qovery:apiToken": fake.apiToken }, parallel: 1, around: probe.around });
   try {
-    const counter = new StepCounter(bed, probe);
-    await body(bed, counter);
+    const counter = new StepCounter({ fake, engine }, probe);
+    await body({ fake, engine }, counter);
     return counter.steps;
   } finally {
-    probe.uninstall();
-    await bed.close();
+    await fake.close();
   }
 }
 
@@ -80,7 +86,7 @@ export async function countApiCalls(): Promise<ApiCallsResult> {
   const byName = await withBed(async (bed, counter) => {
     const org = bed.fake.organizationId;
     const [ada, grace, alan]: InvitationSpec[] = ["ada", "grace", "alan"].map((name) => ({ name, roleName: "viewer" }));
-    const program = (...specs: InvitationSpec[]) => invitationProgram(org, specs);
+    const program = (...specs: InvitationSpec[]) => invitationDeclarations(org, specs);
 
     await counter.record(
       "check, first of the command (preview)",
@@ -164,10 +170,10 @@ export async function countApiCalls(): Promise<ApiCallsResult> {
       "create, roleId, first of the command",
       "create",
       "role list (id → name), member list, invite, invitation list",
-      () => bed.engine.up(invitationProgram(org, specs.slice(0, 1))),
+      () => bed.engine.up(invitationDeclarations(org, specs.slice(0, 1))),
     );
     await counter.record("create, roleId, later in the command", "create", "invite only (lists cached)", () =>
-      bed.engine.up(invitationProgram(org, specs)),
+      bed.engine.up(invitationDeclarations(org, specs)),
     );
   });
 

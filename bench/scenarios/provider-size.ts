@@ -1,11 +1,11 @@
 /**
  * `__provider` bytes per resource: what Pulumi stores in the state of every resource. One
  * OrganizationInvitation (the package loaded from node_modules, as users load it), one resource
- * of the naive provider and one no-op resource are applied; their sizes are read back from the
- * harness's state file.
+ * of the naive provider and one no-op resource are applied by one `pulumi up` of the real CLI;
+ * their sizes are read back from the stack's state.
  */
-import type { CheckpointResource } from "../../tests/harness";
-import { startHarnessBed } from "../../tests/harness/bed";
+import type { StateResource } from "../../tests/support/pulumi-cli";
+import { startCliBed } from "../lib/cli-bed";
 import { invitationProgram, naiveProgram, noopProgram } from "../lib/programs";
 
 export interface ProviderSizeResult {
@@ -23,14 +23,15 @@ export interface ProviderSizeResult {
 
 const bytes = (text: unknown) => Buffer.byteLength(String(text ?? ""), "utf8");
 
-function providerOf(resources: CheckpointResource[], typeSuffix: string): CheckpointResource {
+function providerOf(resources: StateResource[], typeSuffix: string): StateResource {
   const resource = resources.find((r) => r.type.endsWith(typeSuffix));
   if (!resource) throw new Error(`no ${typeSuffix} resource in the state`);
   return resource;
 }
 
 export async function measureProviderSize(): Promise<ProviderSizeResult> {
-  const bed = await startHarnessBed({ env: (fake) => ({ QOVERY_API_URL: fake.url, QOVERY_API_TOKEN: fake.apiToken }) });
+  // The naive provider reads both from its environment.
+  const bed = await startCliBed({ env: (fake) => ({ QOVERY_API_URL: fake.url, QOVERY_API_TOKEN: fake.apiToken }) });
   try {
     const organizationId = bed.fake.organizationId;
     const invitation = invitationProgram(organizationId, [{ name: "size" }]);
@@ -41,7 +42,7 @@ export async function measureProviderSize(): Promise<ProviderSizeResult> {
       await naive();
       await noop();
     });
-    const resources = bed.engine.readState().checkpoint.latest.resources;
+    const resources = bed.engine.readState().checkpoint.latest?.resources ?? [];
     const ours = providerOf(resources, ":OrganizationInvitation");
     return {
       invitationBytes: bytes(ours.inputs?.__provider),

@@ -5,8 +5,8 @@
  * reports it, and the preview that follows shows what the next up will do about it, so the gate
  * fails until someone applies or adopts the change.
  *
- * The harness has no `--refresh` or `--expect-no-changes`: `up --refresh` is `refresh()` then
- * `up()`, and the gate is `preview().changes === 0`.
+ * `up --refresh` runs here as `refresh()` then `up()`, so that the steps of each are seen on their
+ * own, and the gate is `preview().changes === 0`.
  */
 import { expect } from "chai";
 import * as fs from "node:fs";

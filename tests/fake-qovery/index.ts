@@ -1,7 +1,7 @@
 // A local Qovery API fake: a real HTTP server on 127.0.0.1 playing what Qovery does around
 // organization invitations, members and roles (auth schemes, 409 duplicates, expiry, acceptance,
 // lagging member roles, 429/5xx, dropped connections, latency). Used by the client tests, the
-// contract test, the end-to-end harness, the example and the benchmarks.
+// contract test, the fault matrix, the end-to-end tests, the example and the benchmarks.
 //
 //   const fake = await startFakeQovery();
 //   // point the client at fake.url with `Authorization: Token ${fake.apiToken}`

@@ -1,5 +1,5 @@
 // Public types of the local Qovery API fake. Other test code (client tests, contract tests,
-// the engine harness, benchmarks) is written against these names: change them with care.
+// the fault matrix, benchmarks) is written against these names: change them with care.
 
 /** The operations the fake serves, named after the operationIds of Qovery's OpenAPI document. */
 export type Operation =

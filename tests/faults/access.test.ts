@@ -1,5 +1,5 @@
 /**
- * Losing access mid-run, through the real plugin with parallel steps: the token revoked during
+ * Losing access mid-run, the provider in process with parallel steps (stack.ts): the token revoked during
  * `up` (after some people were invited) and during `destroy`, and a token without rights (403)
  * on refresh and destroy. Each run fails with advice a person can act on, a later refresh drops
  * nothing, and a 401 or 403 means Qovery did nothing, so the state still matches the fake
@@ -9,31 +9,14 @@
  */
 import { expect } from "chai";
 import { randomUUID } from "node:crypto";
-import * as pulumi from "@pulumi/pulumi";
 import type { FakeQovery } from "../fake-qovery";
-import { Engine, type Program } from "../harness";
-import type { HarnessBed as EngineBed } from "../harness/bed";
-import { installed, repositoryRoot } from "../support/installed-package";
-import { attempt, Crowd, fastConfig, PARALLEL, startFaultBed } from "./crowd";
-import { INVITATION_TYPE, invitationResources, outputsOf, scenarioInvariants } from "./invariants";
-
-const { OrganizationInvitation } = installed;
+import { attempt, Crowd, startFaultBed, type StackBed } from "./crowd";
+import { invitationResources, outputsOf, scenarioInvariants } from "./invariants";
+import { CommandFailed, type Failure, type Program, type Stack } from "./stack";
 
 const REJECTED =
   "The Qovery API token was rejected. Set a valid organization API token with `pulumi config set qovery:apiToken --secret` or the QOVERY_API_TOKEN environment variable.";
 const FORBIDDEN = "The API token lacks the right to manage members of this organization: use a token whose role is admin or owner";
-
-/** The same stack with another credential, as after `pulumi config set qovery:apiToken --secret <new>`. */
-function engineWithJwt(bed: EngineBed): Engine {
-  return new Engine({
-    programDir: repositoryRoot,
-    stateFile: bed.stateFile,
-    config: { "qovery:apiUrl": bed.fake.url, "qovery:apiToken": bed.fake.jwt, ...fastConfig()(bed.fake) },
-    secretConfigKeys: ["qovery:apiToken"],
-    log: (line) => bed.log.push(line),
-    parallel: PARALLEL,
-  });
-}
 
 /** Revokes the token as soon as the fake has received `count` requests of `operation`. */
 function revokeAfter(fake: FakeQovery, operation: Parameters<FakeQovery["callCount"]>[0], count: number): () => void {
@@ -46,52 +29,49 @@ function revokeAfter(fake: FakeQovery, operation: Parameters<FakeQovery["callCou
   return () => clearInterval(timer);
 }
 
-function failedLines(message: string): string[] {
-  return message.split("\n").filter((line) => /^\s*\w+ of \S+ '.*' failed: /.test(line));
+/** Each failed step of a command that failed. */
+function failuresOf(error: Error | undefined): Failure[] {
+  expect(error, "the command failed").to.be.instanceOf(CommandFailed);
+  return (error as CommandFailed).failures;
 }
 
-describe("faults: access lost mid-run, through the real plugin with parallel steps", function () {
+describe("faults: access lost mid-run, the provider in process with parallel steps", function () {
   this.timeout(60_000);
 
   describe("the token revoked during up, and the messages people can act on", () => {
-    let bed: EngineBed;
+    let bed: StackBed;
+    let engine: Stack;
     let crowd: Crowd;
     const { errors, check } = scenarioInvariants(
-      () => bed,
+      () => ({ engine, fake: bed.fake, log: engine.log }),
       () => crowd.organizationId,
     );
 
     before(async () => {
       bed = await startFaultBed();
+      engine = bed.stack();
       crowd = Crowd.seed(bed.fake, "Revoked during up", { fresh: 12, "pending-same": 0, "pending-other": 0, member: 0 });
     });
     after(() => bed.close());
 
     /** Six people; once they are invited, the token is revoked and six more are declared. */
-    const program: Program = () => {
-      const invite = (email: string) =>
-        new OrganizationInvitation(email, { organizationId: crowd.organizationId, email, roleName: "viewer" });
-      const first = crowd.people.slice(0, 6).map((p) => invite(p.email));
-      pulumi.all(first.map((r) => r.invitationId)).apply(() => {
-        bed.fake.revokeToken();
-        for (const person of crowd.people.slice(6)) invite(person.email);
-      });
+    const program: Program = async (declare) => {
+      const invite = (email: string) => declare(email, { organizationId: crowd.organizationId, email, roleName: "viewer" });
+      await Promise.all(crowd.people.slice(0, 6).map((p) => invite(p.email)));
+      bed.fake.revokeToken();
+      for (const person of crowd.people.slice(6)) void invite(person.email);
     };
 
     /** One resource named "ada" (not its email, so that the email in a message comes from the error). */
     async function upFails(organizationId: string): Promise<string> {
       const { error } = await attempt(errors, () =>
-        bed.engine.up(() => {
-          new OrganizationInvitation("ada", { organizationId, email: "Ada@Example.com", roleName: "viewer" });
-        }),
+        engine.up((declare) => void declare("ada", { organizationId, email: "Ada@Example.com", roleName: "viewer" })),
       );
-      expect(error, "up failed").not.to.equal(undefined);
-      const message = error!.message;
-      expect(message).to.match(
-        new RegExp(
-          `^(check|create) of ${INVITATION_TYPE} 'ada' failed: Qovery \\w+ failed \\(organization ${organizationId}, email ada@example\\.com; HTTP \\d{3}: `,
-        ),
-      );
+      const [failure, ...others] = failuresOf(error);
+      expect(others).to.deep.equal([]);
+      expect(failure!.op).to.be.oneOf(["check", "create"]);
+      const message = failure!.message;
+      expect(message).to.match(new RegExp(`^Qovery \\w+ failed \\(organization ${organizationId}, email ada@example\\.com; HTTP \\d{3}: `));
       expect(message).not.to.include(bed.fake.apiToken);
       expect(message).not.to.include("\n    at ");
       return message;
@@ -119,18 +99,17 @@ describe("faults: access lost mid-run, through the real plugin with parallel ste
     });
 
     it("fails with the advice to set a token, naming every step that failed, and keeps what was done", async () => {
-      const { error } = await attempt(errors, () => bed.engine.up(program));
-      expect(error, "up failed").not.to.equal(undefined);
-      const lines = failedLines(error!.message);
-      expect(lines.map((line) => /'(.*)'/.exec(line)![1]).sort()).to.deep.equal(
+      const { error } = await attempt(errors, () => engine.up(program));
+      const failures = failuresOf(error);
+      expect(failures.map((f) => f.name).sort()).to.deep.equal(
         crowd.people
           .slice(6)
           .map((p) => p.email)
           .sort(),
       );
-      for (const line of lines) expect(line).to.include("HTTP 401").and.include(REJECTED);
+      for (const failure of failures) expect(failure.message).to.include("HTTP 401").and.include(REJECTED);
       expect(
-        invitationResources(bed.engine)
+        invitationResources(engine)
           .map((r) => outputsOf(r).email)
           .sort(),
       ).to.deep.equal(
@@ -145,10 +124,10 @@ describe("faults: access lost mid-run, through the real plugin with parallel ste
     });
 
     it("a later refresh with the revoked token fails and drops nothing", async () => {
-      const before = invitationResources(bed.engine);
-      const { error } = await attempt(errors, () => bed.engine.refresh());
+      const before = invitationResources(engine);
+      const { error } = await attempt(errors, () => engine.refresh());
       expect(error?.message).to.include("getOrganizationInvitedMembers").and.include("HTTP 401").and.include(REJECTED);
-      expect(invitationResources(bed.engine)).to.deep.equal(before);
+      expect(invitationResources(engine)).to.deep.equal(before);
       check();
     });
 
@@ -158,96 +137,93 @@ describe("faults: access lost mid-run, through the real plugin with parallel ste
       const message = await upFails(organizationId);
       expect(message).to.include("listOrganizationAvailableRoles").and.include("HTTP 401: Invalid or expired token");
       expect(message).to.include(REJECTED);
-      expect(bed.log.join("\n")).not.to.include(bed.fake.apiToken);
+      expect(engine.log.join("\n")).not.to.include(bed.fake.apiToken);
     });
 
     it("with a new credential the same state is refreshed, completed and destroyed", async () => {
-      const engine = engineWithJwt(bed);
-      try {
-        const refreshed = await engine.refresh();
-        expect(refreshed.changes).to.equal(0);
-        await engine.up(program);
-        crowd.assertConverged();
-        check();
-        await engine.destroy();
-        crowd.assertEmpty();
-        check();
-      } finally {
-        await engine.close();
-      }
+      // As after `pulumi config set qovery:apiToken --secret <new>`: the same state, another token.
+      engine = bed.stack({ token: bed.fake.jwt, resources: engine.resources });
+      expect(await engine.refresh()).to.equal(0);
+      await engine.up(program);
+      crowd.assertConverged();
+      check();
+      await engine.destroy();
+      crowd.assertEmpty();
+      check();
     });
   });
 
   describe("a token without rights, then the token revoked during destroy", () => {
-    let bed: EngineBed;
+    let bed: StackBed;
+    let engine: Stack;
     let crowd: Crowd;
     const { errors, check } = scenarioInvariants(
-      () => bed,
+      () => ({ engine, fake: bed.fake, log: engine.log }),
       () => crowd.organizationId,
     );
 
     before(async () => {
       // Some latency, so that the destroy is still deleting when the token is revoked.
       bed = await startFaultBed({ latencyMs: 40 });
+      engine = bed.stack();
       crowd = Crowd.seed(bed.fake, "Revoked during destroy", { fresh: 12, "pending-same": 0, "pending-other": 0, member: 2 });
-      await bed.engine.up(crowd.program());
+      await engine.up(crowd.declare());
     });
     after(() => bed.close());
 
     it("a refresh answered 403 fails saying the token lacks the rights, and drops nothing", async () => {
-      const before = invitationResources(bed.engine);
+      const before = invitationResources(engine);
       bed.fake.setTokenForbidden(true);
       try {
-        const { error } = await attempt(errors, () => bed.engine.refresh());
-        const lines = failedLines(error!.message);
-        expect(lines, "every read failed").to.have.length(crowd.people.length);
-        for (const line of lines)
-          expect(line)
-            .to.match(/^\s*read of /)
-            .and.include("HTTP 403")
-            .and.include(FORBIDDEN);
+        const { error } = await attempt(errors, () => engine.refresh());
+        const failures = failuresOf(error);
+        expect(failures, "every read failed").to.have.length(crowd.people.length);
+        for (const failure of failures) {
+          expect(failure.op).to.equal("read");
+          expect(failure.message).to.include("HTTP 403").and.include(FORBIDDEN);
+        }
       } finally {
         bed.fake.setTokenForbidden(false);
       }
-      expect(invitationResources(bed.engine)).to.deep.equal(before);
+      expect(invitationResources(engine)).to.deep.equal(before);
       check();
     });
 
     it("a destroy answered 403 fails and keeps every resource", async () => {
-      const before = invitationResources(bed.engine);
+      const before = invitationResources(engine);
       bed.fake.setTokenForbidden(true);
       try {
-        const { error } = await attempt(errors, () => bed.engine.destroy());
+        const { error } = await attempt(errors, () => engine.destroy());
         expect(error?.message).to.include("HTTP 403").and.include(FORBIDDEN);
       } finally {
         bed.fake.setTokenForbidden(false);
       }
-      expect(invitationResources(bed.engine)).to.deep.equal(before);
+      expect(invitationResources(engine)).to.deep.equal(before);
       check();
     });
 
     it("a destroy during which the token is revoked fails with the advice; what was not deleted stays in the state and in Qovery alike", async () => {
       bed.fake.resetCounts();
       const stop = revokeAfter(bed.fake, "deleteInviteMember", 3);
-      const { error } = await attempt(errors, () => bed.engine.destroy()).finally(stop);
+      const { error } = await attempt(errors, () => engine.destroy()).finally(stop);
       expect(error?.message).to.include("HTTP 401").and.include(REJECTED);
-      const left = invitationResources(bed.engine);
+      const left = invitationResources(engine);
       expect(left.length, "some deletes failed").to.be.greaterThan(0);
       expect(left.length, "some went through").to.be.below(crowd.people.length);
-      for (const line of failedLines(error!.message))
-        expect(line)
-          .to.match(/^\s*delete of /)
-          .and.include("HTTP 401");
+      for (const failure of failuresOf(error)) {
+        expect(failure.op).to.equal("delete");
+        expect(failure.message).to.include("HTTP 401");
+      }
       check();
     });
 
     it("a later refresh fails with the advice and drops nothing, not even people who accepted meanwhile", async () => {
-      const before = invitationResources(bed.engine);
+      const before = invitationResources(engine);
       const pending = before.find((r) => outputsOf(r).invitationStatus === "PENDING")!;
       bed.fake.acceptInvitation(String(outputsOf(pending).invitationId), { organizationId: crowd.organizationId });
-      const { error } = await attempt(errors, () => bed.engine.refresh());
+      const { error } = await attempt(errors, () => engine.refresh());
       expect(error?.message).to.include("HTTP 401").and.include(REJECTED);
-      expect(invitationResources(bed.engine)).to.deep.equal(before);
+      expect(invitationResources(engine)).to.deep.equal(before);
     });
   });
 });

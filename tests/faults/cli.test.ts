@@ -1,6 +1,6 @@
 /**
- * Each fault class once through the real Pulumi CLI (the full matrix runs on the harness, see
- * tests/harness/README.md): the fake answers the invites of an `up` of 13 people with the fault,
+ * Each fault class once through the real Pulumi CLI (the full matrix, faults.test.ts, calls the
+ * provider in process): the fake answers the invites of an `up` of 13 people with the fault,
  * the CLI runs the engine with `--parallel 16`, and the run succeeds with everyone invited once,
  * the state matching the fake and nothing leaked.
  */

@@ -3,21 +3,21 @@
  * `up` of its program needs every operation the provider uses — fresh invitations, pending
  * invitations to adopt (Qovery's 409), one to reissue with another role, existing members to
  * adopt with a role change — and fast provider settings, so a scenario takes a fraction of a
- * second.
+ * second. The same people as a program for the real CLI (`program()`) and for the in-process
+ * stack of the fault matrix (`declare()`, stack.ts).
  */
 import { expect } from "chai";
-import * as fs from "node:fs";
-import type { FakeQovery } from "../fake-qovery";
+import { startFakeQovery, type FakeQovery } from "../fake-qovery";
 import type { Program } from "../support/pulumi-cli";
-import { startHarnessBed, type HarnessBed } from "../harness/bed";
 import { installed } from "../support/installed-package";
+import { Stack, type Program as StackProgram, type Resource } from "./stack";
 
 const { OrganizationInvitation } = installed;
 
 /** Per attempt; an injected slow answer waits longer than this. */
 export const REQUEST_TIMEOUT_MS = 400;
 export const MAX_RETRIES = 4;
-/** Steps in flight in the harness, like `pulumi up --parallel 16`. */
+/** Resource steps in flight, `pulumi up --parallel 16`. */
 export const PARALLEL = 16;
 
 /** Stack config of the fault suite: short timeouts and retry delays. */
@@ -31,8 +31,29 @@ export function fastConfig(extra: Record<string, string> = {}): (fake: FakeQover
   });
 }
 
-export function startFaultBed(options: { latencyMs?: number; config?: Record<string, string> } = {}): Promise<HarnessBed> {
-  return startHarnessBed({ fake: { latencyMs: options.latencyMs ?? 2 }, config: fastConfig(options.config), parallel: PARALLEL });
+/** A fake for the in-process fault matrix, and stacks pointed at it. */
+export interface StackBed {
+  fake: FakeQovery;
+  /**
+   * A new stack with the fast config and the API token (or `token`), `PARALLEL` steps in flight;
+   * `resources` to carry on another stack's state.
+   */
+  stack(options?: { token?: string; resources?: Resource[]; config?: Record<string, string> }): Stack;
+  close(): Promise<void>;
+}
+
+export async function startFaultBed(options: { latencyMs?: number } = {}): Promise<StackBed> {
+  const fake = await startFakeQovery({ latencyMs: options.latencyMs ?? 2 });
+  return {
+    fake,
+    stack: ({ token, resources, config } = {}) =>
+      new Stack({
+        config: { "qovery:apiUrl": fake.url, "qovery:apiToken": token ?? fake.apiToken, ...fastConfig(config)(fake) },
+        parallel: PARALLEL,
+        resources,
+      }),
+    close: () => fake.close(),
+  };
 }
 
 export type Kind =
@@ -100,6 +121,15 @@ export class Crowd {
     };
   }
 
+  /** The same program for the in-process stack: one resource per person, named by the email. */
+  declare(people: readonly Person[] = this.people): StackProgram {
+    return (declare) => {
+      for (const person of people) {
+        void declare(person.email, { organizationId: this.organizationId, email: person.email, roleName: person.roleName });
+      }
+    };
+  }
+
   /** Every person has exactly what the program declares: one invitation or a membership, with the declared role. */
   assertConverged(people: readonly Person[] = this.people, accepted: readonly string[] = []): void {
     const invitations = this.fake.invitations(this.organizationId);
@@ -136,9 +166,4 @@ export async function attempt<Result>(errors: string[], run: () => Promise<Resul
     errors.push(failure.message);
     return { error: failure };
   }
-}
-
-/** Forgets every resource, as after `pulumi stack rm --force`: the next scenario starts from nothing. */
-export function resetState(bed: HarnessBed): void {
-  fs.writeFileSync(bed.stateFile, `${JSON.stringify({ version: 3, checkpoint: { latest: { resources: [] } } }, null, 2)}\n`);
 }

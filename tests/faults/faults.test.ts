@@ -1,6 +1,7 @@
 /**
  * The fault suite: each fault on each operation the provider uses, injected by the fake while the
- * real plugin, driven by the harness with 16 steps in flight, runs `up` for 13 people (fresh
+ * provider, called in this process as the engine calls it with 16 steps in flight (stack.ts),
+ * runs `up` for 13 people (fresh
  * invitations, adoptions after a 409, a reissue with another role, members given a role), then,
  * for a fault meant for them, `refresh` (two people have accepted, one invitation was withdrawn)
  * or `destroy`. Every fault here is one the provider must ride out: each run succeeds, the fault was really met in the run it
@@ -9,10 +10,9 @@
  */
 import { expect } from "chai";
 import type { Fault, Operation, RecordedExchange } from "../fake-qovery";
-import type { RunResult } from "../harness";
-import type { HarnessBed as EngineBed } from "../harness/bed";
-import { attempt, Crowd, MAX_RETRIES, REQUEST_TIMEOUT_MS, resetState, startFaultBed } from "./crowd";
-import { assertInvariants, INVITATION_TYPE, invitationResources, LinkCollector, outputsOf, scenarioInvariants } from "./invariants";
+import { attempt, Crowd, MAX_RETRIES, REQUEST_TIMEOUT_MS, startFaultBed, type StackBed } from "./crowd";
+import { assertInvariants, invitationResources, LinkCollector, outputsOf, scenarioInvariants } from "./invariants";
+import { CommandFailed, type Stack } from "./stack";
 
 type Phase = "up" | "refresh" | "destroy";
 type FaultKind = "429" | "5xx" | "reset-before" | "reset-after" | "slow";
@@ -81,9 +81,9 @@ function expectedInvitePosts(crowd: Crowd, fault: FaultCase, exchanges: readonly
   return crowd.baseInvitePosts + hit.filter((e) => !(crowd.isPreInvited(emailOf(e)) && firsts.has(e))).length;
 }
 
-describe("faults: each fault on each operation, through the real plugin with parallel steps", function () {
+describe("faults: each fault on each operation, the provider in process with parallel steps", function () {
   this.timeout(60_000);
-  let bed: EngineBed;
+  let bed: StackBed;
   let scenario = 0;
 
   before(async () => {
@@ -93,24 +93,24 @@ describe("faults: each fault on each operation, through the real plugin with par
   afterEach(() => {
     bed.fake.clearFaults();
     bed.fake.setTokenForbidden(false);
-    resetState(bed);
   });
 
   for (const [operation, phase] of OPERATIONS) {
     describe(`${operation} during ${phase}`, () => {
       for (const fault of FAULTS) {
         it(`rides out ${fault.label}`, async () => {
-          const { engine, fake } = bed;
+          const { fake } = bed;
+          const engine = bed.stack();
           const crowd = Crowd.seed(fake, `Faults ${++scenario}`);
           const org = crowd.organizationId;
           const { errors, check, links } = scenarioInvariants(
-            () => bed,
+            () => ({ engine, fake, log: engine.log }),
             () => org,
           );
           const inject = (now: Phase) => {
             if (now === phase) for (const one of fault.faults) fake.injectFault({ operation, ...one });
           };
-          const timed = async (now: Phase, run: () => Promise<RunResult>) => {
+          const timed = async (now: Phase, run: () => Promise<unknown>) => {
             inject(now);
             const started = Date.now();
             const outcome = await attempt(errors, run);
@@ -118,7 +118,7 @@ describe("faults: each fault on each operation, through the real plugin with par
             return Date.now() - started;
           };
           fake.resetCounts();
-          const program = crowd.program();
+          const program = crowd.declare();
           const ms: Partial<Record<Phase, number>> = {};
 
           ms.up = await timed("up", () => engine.up(program));
@@ -127,7 +127,7 @@ describe("faults: each fault on each operation, through the real plugin with par
           if (operation === "postInviteMember" || operation === "getOrganizationInvitedMembers") {
             // Where an invitation could be adopted with the wrong role (assertConverged and the
             // state's roles cover the other operations).
-            expect((await engine.preview(program)).changes, "a second up would change nothing").to.equal(0);
+            expect(await engine.preview(program), "a second up would change nothing").to.equal(0);
           }
           if (operation === "postInviteMember") {
             expect(fake.callCount("postInviteMember"), "invites sent").to.equal(expectedInvitePosts(crowd, fault, fake.exchanges));
@@ -172,14 +172,13 @@ describe("faults: each fault on each operation, through the real plugin with par
 
   describe("lost invite answers around invitations that already exist", () => {
     /** Runs `up`, then checks the invariants and that a second `up` would change nothing. */
-    async function upConverges(crowd: Crowd, errors: string[] = []): Promise<void> {
-      const { engine, fake } = bed;
+    async function upConverges(engine: Stack, crowd: Crowd, errors: string[] = []): Promise<void> {
       const links = new LinkCollector();
-      const outcome = await attempt(errors, () => engine.up(crowd.program()));
+      const outcome = await attempt(errors, () => engine.up(crowd.declare()));
       expect(outcome.error?.message, "up failed").to.equal(undefined);
-      assertInvariants(engine, fake, crowd.organizationId, links, { stateFile: bed.stateFile, log: bed.log, errors });
+      assertInvariants(engine, bed.fake, crowd.organizationId, links, { log: engine.log, errors });
       crowd.assertConverged();
-      expect((await engine.preview(crowd.program())).changes, "a second up would change nothing").to.equal(0);
+      expect(await engine.preview(crowd.declare()), "a second up would change nothing").to.equal(0);
     }
 
     for (const [label, fault] of [
@@ -193,7 +192,7 @@ describe("faults: each fault on each operation, through the real plugin with par
         const crowd = Crowd.seed(bed.fake, `Other role ${++scenario}`, { fresh: 0, "pending-same": 0, "pending-other": 5, member: 0 });
         bed.fake.resetCounts();
         bed.fake.injectFault({ operation: "postInviteMember", ...fault, times: 5 });
-        await upConverges(crowd);
+        await upConverges(bed.stack(), crowd);
         if (!("delayMs" in fault)) {
           expect(faulted(bed.fake.exchanges, "postInviteMember", { label, kind: "5xx", faults: [fault] })).to.have.length(5);
         }
@@ -211,7 +210,7 @@ describe("faults: each fault on each operation, through the real plugin with par
         // The first invite passes (Qovery answers 409); the fault hits the reissue after the cancel.
         bed.fake.injectFault({ operation: "postInviteMember", delayMs: 0 });
         bed.fake.injectFault({ operation: "postInviteMember", ...fault });
-        await upConverges(crowd);
+        await upConverges(bed.stack(), crowd);
         const statuses = bed.fake.exchanges.filter((e) => e.operation === "postInviteMember").map((e) => e.status);
         expect(statuses).to.deep.equal(fault.status ? [409, 502, 201] : [409, 0]);
       });
@@ -220,15 +219,19 @@ describe("faults: each fault on each operation, through the real plugin with par
     it("fails the run when the lookup after a lost invite fails too, and the next up adopts what landed", async () => {
       const crowd = Crowd.seed(bed.fake, `Lookup ${++scenario}`, { fresh: 1, "pending-same": 0, "pending-other": 0, member: 0 });
       const [person] = crowd.people;
-      const { engine, fake } = bed;
+      const { fake } = bed;
+      const engine = bed.stack();
       const errors: string[] = [];
       const links = new LinkCollector();
-      const sources = { stateFile: bed.stateFile, log: bed.log, errors };
+      const sources = { log: engine.log, errors };
       fake.injectFault({ operation: "postInviteMember", reset: "after" });
       fake.injectFault({ operation: "getOrganizationInvitedMembers", status: 503, times: MAX_RETRIES + 1 });
-      const failed = await attempt(errors, () => engine.up(crowd.program()));
-      expect(failed.error?.message).to.include(`create of ${INVITATION_TYPE} '${person!.email}' failed`).and.include("HTTP 503");
-      expect(failed.error?.message).to.include(person!.email).and.include(crowd.organizationId);
+      const failed = await attempt(errors, () => engine.up(crowd.declare()));
+      expect(failed.error).to.be.instanceOf(CommandFailed);
+      const [failure, ...others] = (failed.error as CommandFailed).failures;
+      expect(others).to.deep.equal([]);
+      expect(failure).to.include({ op: "create", name: person!.email });
+      expect(failure!.message).to.include("HTTP 503").and.include(person!.email).and.include(crowd.organizationId);
       // What holds after this failed run: the invitation landed but no resource holds it; it is
       // the only one, and it belongs to the person whose step failed.
       expect(fake.invitations(crowd.organizationId).map((i) => i.email)).to.deep.equal([person!.email]);
@@ -236,7 +239,7 @@ describe("faults: each fault on each operation, through the real plugin with par
       assertInvariants(engine, fake, crowd.organizationId, links, sources, { unrecorded: [person!.email] });
 
       fake.resetCounts();
-      await upConverges(crowd, errors);
+      await upConverges(engine, crowd, errors);
       expect(
         fake.exchanges.filter((e) => e.operation === "postInviteMember").map((e) => e.status),
         "Qovery refused a second invitation",
