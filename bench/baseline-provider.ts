@@ -1,6 +1,6 @@
 /**
  * The comparison point of the 1000-member refresh: a dynamic provider that reads the way Qovery's
- * Terraform resource `qovery_organization_member` does, as issue #11 describes it. Every
+ * Terraform resource `qovery_organization_member` does, as measured side by side on the same fake. Every
  * resource's read lists the organization's invitations, then its members (2 requests per
  * resource, each answering the whole organization), and looks itself up in both. Its create just
  * invites; its delete removes the member id its read recorded (one DELETE, no list), or cancels

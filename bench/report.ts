@@ -145,7 +145,7 @@ function previewSection(results: BenchResults): string {
     `## Previews of ${load.count} through the real Pulumi CLI`,
     "",
     `The program of the default-checkpoint load (${load.count} resources with role names, one organization), before and after its up. ` +
-      "Since issue #11, check looks each role up in the organization's role list, read once per command.",
+      "Since the preview-time role check, check looks each role up in the organization's role list, read once per command.",
     "",
     table(
       ["Preview", "API calls", "by operation", "mutating", "Wall"],

@@ -40,6 +40,6 @@ export interface BenchResults {
     /** Refreshes of 1000 accepted members: this package, and the baseline provider that reads per resource. */
     refresh: { package: RefreshResult; baseline: RefreshResult };
   };
-  /** The figures of the last committed run before issue #11's provider changes (bench/before-issue-11.json). */
+  /** The figures of the last committed run before the Throttle and the shared lists (bench/before-throttle.json). */
   before: BeforeFigures;
 }

@@ -1,5 +1,5 @@
 /**
- * The targets of issue 5 item 5 and issue #11, checked against one run's results. A missed target is
+ * The targets of the large-organization work (speed of a 1000-invitation up, previews, refreshes, 429s), checked against one run's results. A missed target is
  * reported with the measured figure, never hidden; the bench does not fail on it.
  */
 import type { BenchResults } from "./results";
@@ -19,11 +19,11 @@ export const LIMITS = {
   providerBytes: 1024,
   stepRatio: 1.3,
   floorRatio: 1.2,
-  /** From the first resource step to the last, 1000 invitations at 50/s, checkpoints skipped (issue #11). */
+  /** From the first resource step to the last, 1000 invitations at 50/s, checkpoints skipped. */
   stepSpanFloorRatio: 1.1,
   /** Member lists of a steady-state refresh of one organization (2 only if the first failed and was retried). */
   refreshMemberLists: 1,
-  /** listOrganizationAvailableRoles per organization in a preview (check's role check, issue #11). */
+  /** listOrganizationAvailableRoles per organization in a preview (check's role check). */
   previewRoleLists: 1,
   /** Requests per invitation over the 1000 run: one invite each, plus the per-process lookups. */
   amortizedCreateCalls: 1.01,
@@ -86,7 +86,7 @@ export function evaluateTargets(results: BenchResults): TargetRow[] {
     target: "check: the role list once per organization per command (first check 1 call, later checks 0)",
     measured: `first ${coldCheck}, later ${warmCheck}`,
     met: coldCheck <= 1 && warmCheck === 0,
-    note: "issue #11: a role typo fails the preview; the role list is the command's copy, shared by every check",
+    note: "a role typo fails the preview; the role list is the command's copy, shared by every check",
   });
   rows.push({ target: "diff: 0 API calls", measured: `${Math.max(...diffCalls)} calls`, met: Math.max(...diffCalls) === 0, note: "" });
   rows.push(
@@ -215,7 +215,7 @@ export function evaluateTargets(results: BenchResults): TargetRow[] {
       target: `preview of ${load.count} (${preview.label}) through the CLI: ≤ ${LIMITS.previewRoleLists} listOrganizationAvailableRoles per organization, 0 other calls`,
       measured: `${roleLists} role list${roleLists === 1 ? "" : "s"}, ${others} other, ${preview.mutatingCalls} mutating; ${round(preview.wallMs / 1000, 1)} s`,
       met: roleLists <= LIMITS.previewRoleLists && others === 0 && preview.mutatingCalls === 0,
-      note: "one organization; check's role check (issue #11) replaces the 0 calls of before",
+      note: "one organization; check's role check replaces the 0 calls of before",
     });
   }
   rows.push(...throttleRows(results));
@@ -233,7 +233,7 @@ export function evaluateTargets(results: BenchResults): TargetRow[] {
   return rows;
 }
 
-/** Issue #11 item 1: the steady-state refresh of 1000 accepted members, and the one that sees the acceptances. */
+/** The steady-state refresh of 1000 accepted members, and the one that sees the acceptances. */
 function refreshRows(results: BenchResults): TargetRow[] {
   const { package: ours, baseline } = results.cli.refresh;
   const [acceptance, steady] = ours.refreshes;
@@ -277,7 +277,7 @@ function destroyRows(results: BenchResults): TargetRow[] {
   ];
 }
 
-/** Issue #11 item 3: 429s and the pace of the 1000-invitation up with checkpoints skipped, against the run before. */
+/** 429s and the pace of the 1000-invitation up with checkpoints skipped, against the run before. */
 function throttleRows(results: BenchResults): TargetRow[] {
   const skip = results.cli.loadSkippingCheckpoints;
   const before = results.before.loadSkippingCheckpoints;

@@ -3,8 +3,7 @@
  * `up` (after some people were invited) and during `destroy`, and a token without rights (403)
  * on refresh and destroy. Each run fails with advice a person can act on, a later refresh drops
  * nothing, and a 401 or 403 means Qovery did nothing, so the state still matches the fake
- * exactly. With a new credential the same state carries on. And the messages themselves (issue
- * item 3): 401, 403 and an unknown organization, each naming the operation, the organization,
+ * exactly. With a new credential the same state carries on. And the messages themselves: 401, 403 and an unknown organization, each naming the operation, the organization,
  * the email, the HTTP status and Qovery's detail, and never the token.
  */
 import { expect } from "chai";
