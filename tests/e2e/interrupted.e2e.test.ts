@@ -71,7 +71,8 @@ describe("an up killed with SIGKILL after the invite reached Qovery, through the
     await shell.ok(["preview", "--expect-no-changes"]);
   });
 
-  it("keeps warning about the interrupted create until `pulumi refresh --clear-pending-creates`, as docs/refresh-retries-and-faults.md says", async () => {
+  it("keeps warning about the interrupted create until `pulumi refresh --clear-pending-creates`, as docs/refresh-retries-and-faults.md says", async function () {
+    this.timeout(360_000); // six CLI commands
     const invitesBefore = fake.callCount("postInviteMember");
     // The checkpoint still holds the pending create: every up repeats the warning, and a plain
     // non-interactive refresh leaves it there.
