@@ -184,6 +184,14 @@ export function describeInvitation(invitation: AccessInvitation): string {
   return `invitation ${invitation.email} (${[invitation.roleName ?? "no role", invitation.status, sent.filter(Boolean).join(" ")].join(", ")})`;
 }
 
+/** One line per member, then one per invitation, as describeMember and describeInvitation word them. */
+export function describeAccess(access: {
+  members: (AccessMember & { tokenMember?: boolean })[];
+  invitations: AccessInvitation[];
+}): string[] {
+  return [...access.members.map(describeMember), ...access.invitations.map(describeInvitation)];
+}
+
 /** An ISO 8601 date to the minute, `2025-06-01T10:00Z`; anything else as is. */
 export function shortDate(iso: string): string {
   const time = Date.parse(iso);

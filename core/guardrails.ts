@@ -12,10 +12,10 @@
  * - The member the API token belongs to is never removed (see access-review.ts) and never loses the
  *   admin role.
  *
- * Pure functions: the roster reads the organization and hands its review here. This module does
+ * Pure functions: the roster's planner (roster-plan.ts) hands its review here. This module does
  * not load @pulumi/pulumi.
  */
-import { describeInvitation, describeMember, type AccessReview, type ReviewedInvitation, type ReviewedMember } from "./access-review";
+import { describeAccess, type AccessReview, type ReviewedInvitation, type ReviewedMember } from "./access-review";
 import { normalizeEmail } from "./identifiers";
 
 export const DEFAULT_MAX_REMOVALS = 5;
@@ -80,7 +80,7 @@ export function guardrailViolations(input: GuardrailInput): Refusal[] {
 function removalBudgetViolation({ removable, limits }: GuardrailInput): string | undefined {
   const total = removable.members.length + removable.invitations.length;
   if (total <= limits.maxRemovals) return undefined;
-  const lines = [...removable.members.map(describeMember), ...removable.invitations.map(describeInvitation)];
+  const lines = describeAccess(removable);
   return (
     `it would remove ${total} members and invitations, more than maxRemovals (${limits.maxRemovals}):` +
     lines.map((line) => `\n    - ${line}`).join("") +

@@ -3,7 +3,7 @@
  * (cli/) share: the Qovery client and its errors, the settings and defaults, the one way
  * from settings to a client, ids and emails, finding people and roles in Qovery's lists, who a
  * token belongs to, and what the two sides of a resource agree on; and the pure logic over it:
- * the access review, a roster's guardrails, people files (one person's checks, reading and
+ * the access review, a roster's plan and guardrails, people files (one person's checks, reading and
  * writing the file). Every side imports it from here, never from the files behind it. It does
  * not load @pulumi/pulumi, so the command line starts fast and runs where only this package is
  * installed.
@@ -30,6 +30,7 @@ export { resolveSettings, type ConfigSource, type ProviderSettings } from "./set
 export { isTokenMember, tokenIdentity, type TokenIdentity } from "./token";
 export { withoutUndefined } from "./without-undefined";
 export {
+  describeAccess,
   describeInvitation,
   describeMember,
   fetchOrganizationAccess,
@@ -60,6 +61,19 @@ export {
   type Refusal,
 } from "./guardrails";
 export { PERSON_FIELDS, personSchema, type RosterPerson } from "./roster-person";
+export {
+  planRoster,
+  rosterChildren,
+  rosterReadNeeds,
+  UNMANAGED_POLICIES,
+  type PlannedPerson,
+  type Reading,
+  type RosterChildren,
+  type RosterOrganization,
+  type RosterPlan,
+  type RosterPlanArgs,
+  type UnmanagedPolicy,
+} from "./roster-plan";
 export { parsePeopleCsv, parsePeopleYaml, PeopleFileError, readPeopleFile } from "./people-file";
 export { exportPeople, formatPeopleFile, type ExportedPerson, type PeopleExport, type PeopleFileFormat } from "./people-export";
 export { allowingUnknowns, emailAddress, expected, failuresOf, oneOf, text, uuid, type Failure } from "./schemas";

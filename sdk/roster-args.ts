@@ -17,11 +17,10 @@ import {
   isUuid,
   personSchema,
   text,
+  UNMANAGED_POLICIES,
 } from "../core";
 
-/** What a roster does with access it does not declare. */
-export const UNMANAGED_POLICIES = ["report", "remove"] as const;
-export type UnmanagedPolicy = (typeof UNMANAGED_POLICIES)[number];
+export type { UnmanagedPolicy } from "../core";
 
 const nonNegativeInteger = z.unknown().refine(isNonNegativeInteger, { error: expected("a non-negative integer") });
 
