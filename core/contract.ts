@@ -21,7 +21,7 @@ export function isUnknown(value: unknown): boolean {
 export const ON_EXPIRED_POLICIES = ["keep", "reissue", "fail"] as const;
 export type OnExpired = (typeof ON_EXPIRED_POLICIES)[number];
 
-/** What deleting an OrganizationInvitation does to an accepted member (see provider/lifecycle/on-delete.ts). */
+/** What deleting an OrganizationInvitation does to an accepted member (see provider/invitation/on-delete.ts). */
 export const ON_DELETE_POLICIES = ["remove", "downgrade"] as const;
 export type OnDelete = (typeof ON_DELETE_POLICIES)[number];
 export const DEFAULT_DOWNGRADE_ROLE = "viewer";
@@ -46,7 +46,7 @@ export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
 
 /**
  * The internal input in which each OrganizationInvitation carries the program's role requests
- * for its organization (sdk/role-asks.ts); check reads and drops it (provider/lifecycle/role-check.ts).
+ * for its organization (sdk/role-asks.ts); check reads and drops it (provider/invitation/role-check.ts).
  */
 export const PROGRAM_ROLES_INPUT = "__programRoles";
 

@@ -4,12 +4,12 @@
  * role is never given: asked for anyone but the owner, it fails (see owner.ts).
  */
 import { asksForOwner, findRole, isOwner, roleRequestOf, withoutUndefined } from "../../core";
-import type { LifecycleContext } from "./context";
+import type { LifecycleContext } from "../shared/context";
 import { type InvitationInputs, type InvitationOutputs } from "./model";
 import { memberOutputs } from "./outputs";
-import { recordRole } from "./own-changes";
+import { recordRole } from "../shared/own-changes";
 import { adoptOwner } from "./owner";
-import { resolveRole } from "./resolve-role";
+import { resolveRole } from "../shared/resolve-role";
 
 export async function update(ctx: LifecycleContext, olds: InvitationOutputs, news: InvitationInputs): Promise<{ outs: InvitationOutputs }> {
   const declared = { onExpired: news.onExpired, role: news.role, onDelete: news.onDelete, downgradeRoleName: news.downgradeRoleName };

@@ -20,15 +20,8 @@ import {
   text,
   uuid,
   withoutUndefined,
-  type Failure,
 } from "../../core";
-
-export type CheckFailure = Failure;
-
-export interface CheckResult {
-  inputs: Record<string, unknown>;
-  failures: CheckFailure[];
-}
+import type { CheckResult } from "../shared/resource";
 
 const ROLE_INPUTS = ["roleId", "roleName", "role"] as const;
 const LEGACY_ROLE_NAMES = Object.keys(LEGACY_ROLES) as [keyof typeof LEGACY_ROLES, ...(keyof typeof LEGACY_ROLES)[]];

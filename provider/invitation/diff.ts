@@ -14,13 +14,8 @@
  * Unknown values (preview) are answered conservatively: a possible replacement.
  */
 import { isUnknown, LEGACY_ROLES, type LegacyRole } from "../../core";
+import type { DiffResult } from "../shared/resource";
 import { type InvitationOutputs } from "./model";
-
-export interface DiffResult {
-  changes: boolean;
-  replaces: string[];
-  deleteBeforeReplace: boolean;
-}
 
 export class ExpiredInvitationError extends Error {
   constructor(email: string, organizationId: string) {

@@ -27,8 +27,8 @@ import {
   type RoleRequest,
   UnknownRoleError,
 } from "../../core";
-import type { CheckFailure } from "./check";
-import type { LifecycleContext } from "./context";
+import type { LifecycleContext } from "../shared/context";
+import type { CheckFailure } from "../shared/resource";
 import { ownerFor } from "./owner";
 import { whoAsks } from "./program-roles";
 

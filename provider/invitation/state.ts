@@ -23,7 +23,7 @@ const declared = {
 
 const outputsSchema = z.looseObject({
   ...declared,
-  // Empty for an owner whose member entry names no role id (provider/lifecycle/owner.ts).
+  // Empty for an owner whose member entry names no role id (provider/invitation/owner.ts).
   roleId: z.string(),
   roleName: text,
   invitationStatus: z.enum(["PENDING", "EXPIRED", "ACCEPTED"]),

@@ -16,8 +16,7 @@
  * once created, and calls nothing.
  */
 import { isUnknown } from "../../core";
-import type { CheckFailure, CheckResult } from "./check";
-import type { DiffResult } from "./diff";
+import type { CheckFailure, CheckResult, DiffResult, ResourceEntry } from "../shared/resource";
 
 export function check(news: Record<string, unknown>): CheckResult {
   const refusals = Array.isArray(news.refusals) ? (news.refusals as unknown[]) : [];
@@ -39,5 +38,5 @@ export function rosterGuardProvider() {
     read: async (id: string, props: Record<string, unknown>) => ({ id, props }),
     update: async (_id: string, _olds: Record<string, unknown>, news: Record<string, unknown>) => ({ outs: outs(news) }),
     delete: async (): Promise<void> => {},
-  };
+  } satisfies ResourceEntry;
 }
