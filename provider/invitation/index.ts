@@ -10,12 +10,11 @@ import { check as checkInputs } from "./check";
 import { create } from "./create";
 import { remove } from "./delete";
 import { diff } from "./diff";
-import type { InvitationOutputs } from "./model";
 import { checkDowngradeRole } from "./on-delete";
 import { takeProgramRoles } from "./program-roles";
 import { read } from "./read";
 import { checkRole, type RoleCheckContext } from "./role-check";
-import { invitationInputs, invitationState } from "./state";
+import { invitationDiffState, invitationInputs, invitationState } from "./state";
 import { update } from "./update";
 
 /** Fields whose own failure makes the role check meaningless. */
@@ -53,7 +52,7 @@ export function invitationProvider(context: () => LifecycleContext, settings: ()
       return { inputs: checked.inputs, failures: [...checked.failures, ...roleFailures] };
     },
     async diff(_id: string, olds: Props, news: Props) {
-      return diff(olds as Partial<InvitationOutputs>, news);
+      return diff(invitationDiffState(olds), news);
     },
     async create(inputs: Props) {
       const ctx = context();

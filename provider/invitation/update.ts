@@ -3,7 +3,7 @@
  * (`PUT …/member`); an option such as onExpired is recorded without calling Qovery. The owner's
  * role is never given: asked for anyone but the owner, it fails (see owner.ts).
  */
-import { asksForOwner, findRole, isOwner, roleRequestOf, withoutUndefined } from "../../core";
+import { asksForOwner, findRole, isOwner, roleRequestOf, updatableInputsOf, withoutUndefined } from "../../core";
 import type { LifecycleContext } from "../shared/context";
 import { type InvitationInputs, type InvitationOutputs } from "./model";
 import { memberOutputs } from "./outputs";
@@ -12,7 +12,7 @@ import { adoptOwner } from "./owner";
 import { resolveRole } from "../shared/resolve-role";
 
 export async function update(ctx: LifecycleContext, olds: InvitationOutputs, news: InvitationInputs): Promise<{ outs: InvitationOutputs }> {
-  const declared = { onExpired: news.onExpired, role: news.role, onDelete: news.onDelete, downgradeRoleName: news.downgradeRoleName };
+  const declared = updatableInputsOf(news);
   const request = roleRequestOf(news);
   const unchangedRole = findRole([{ id: olds.roleId, name: olds.roleName }], request);
   if (olds.invitationStatus !== "ACCEPTED" || !olds.memberId || unchangedRole) {
