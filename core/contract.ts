@@ -3,6 +3,7 @@
  * inputs: the policies and their values, the marker of a value not known yet, the internal input
  * that carries the program's role requests, and the keys that name a removal.
  */
+import { z } from "zod";
 import { normalizeEmail } from "./identifiers";
 import { isOwnerRoleName } from "./role-requests";
 
@@ -50,14 +51,23 @@ export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
  */
 export const PROGRAM_ROLES_INPUT = "__programRoles";
 
-/** One distinct roleName, roleId or role asked for, with up to three of the emails asking and how many people do. */
-export interface ProgramRoleAsk {
-  roleName?: string;
-  roleId?: string;
-  role?: string;
-  emails: string[];
-  people: number;
-}
+/** One distinct roleName, roleId or role asked for (exactly one), with up to three of the emails asking and how many people do. */
+export const programRoleAskSchema = z
+  .object({
+    roleName: z.string().optional(),
+    roleId: z.string().optional(),
+    role: z.string().optional(),
+    emails: z.array(z.string()),
+    people: z.number(),
+  })
+  .refine((ask) => [ask.roleName, ask.roleId, ask.role].filter((value) => value !== undefined).length === 1);
+export type ProgramRoleAsk = z.output<typeof programRoleAskSchema>;
+
+/**
+ * A refusal of a roster's guard (RosterGuard's input `refusals`): the roster input it concerns
+ * and why. Values are read as text, whatever the program sent.
+ */
+export const rosterRefusalSchema = z.object({ property: z.coerce.string(), reason: z.coerce.string() });
 
 export type RemovalKind = "member" | "invitation";
 

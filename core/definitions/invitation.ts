@@ -117,6 +117,8 @@ export type InvitationOutputs = z.output<typeof invitationOutputsSchema>;
 
 /** The inputs whose change replaces the resource, and those updated in place, in definition order. */
 export const INVITATION_REPLACES_ON_CHANGE = namesWhere(invitationInputFields, (meta) => meta.change === "replace");
+/** The role inputs (one of them is given), in the order of precedence. */
+export const INVITATION_ROLE_INPUTS = namesWhere(invitationInputFields, (meta) => meta.change === "role");
 export const INVITATION_UPDATES_IN_PLACE = namesWhere(invitationInputFields, (meta) => meta.change === "update");
 /** The outputs Pulumi keeps secret. */
 export const INVITATION_SECRET_OUTPUTS = namesWhere(invitationOutputFields, (meta) => meta.secret === true);

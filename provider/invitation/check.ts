@@ -11,11 +11,11 @@ import {
   downgradeRoleProblem,
   failuresOf,
   invitationCheckShape,
+  INVITATION_ROLE_INPUTS,
   withoutUndefined,
 } from "../../core";
 import type { CheckResult } from "../shared/resource";
 
-const ROLE_INPUTS = ["roleId", "roleName", "role"] as const;
 const fields = invitationCheckShape;
 
 /** Empty strings and nulls stand for "not given". */
@@ -26,7 +26,7 @@ function given(value: unknown): boolean {
 /** The rules between inputs; checked whatever else fails, so that every problem is named at once. */
 function crossChecks(news: Record<string, unknown>, context: z.core.$RefinementCtx): void {
   const fail = (property: string, message: string) => context.addIssue({ code: "custom", path: [property], message });
-  const roles = ROLE_INPUTS.filter((key) => given(news[key]));
+  const roles = INVITATION_ROLE_INPUTS.filter((key) => given(news[key]));
   if (roles.length === 0) fail("roleName", 'one of roleName (e.g. "admin"), roleId (a role UUID) or role is required');
   if (roles.length > 1) fail(roles[1]!, `give only one of roleName, roleId and role; got ${roles.join(" and ")}`);
   const { onDelete, downgradeRoleName } = news;

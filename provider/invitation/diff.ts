@@ -14,14 +14,7 @@
  *
  * Unknown values (preview) are answered conservatively: a possible replacement.
  */
-import {
-  INVITATION_ABSENT_MEANS,
-  INVITATION_REPLACES_ON_CHANGE,
-  INVITATION_UPDATES_IN_PLACE,
-  isUnknown,
-  LEGACY_ROLES,
-  type LegacyRole,
-} from "../../core";
+import { INVITATION_ABSENT_MEANS, INVITATION_REPLACES_ON_CHANGE, INVITATION_UPDATES_IN_PLACE, isUnknown, roleInputOf } from "../../core";
 import type { DiffResult } from "../shared/resource";
 import { type InvitationOutputs } from "./model";
 
@@ -71,11 +64,9 @@ function changed(old: unknown, value: unknown): boolean {
 
 /** The name of the role input that asks for another role than the one in state, if any. */
 function roleChange(olds: Partial<InvitationOutputs>, news: Record<string, unknown>): string | undefined {
-  if (news.roleId !== undefined) return changed(olds.roleId, news.roleId) ? "roleId" : undefined;
-  if (news.roleName !== undefined) return changed(olds.roleName, news.roleName) ? "roleName" : undefined;
-  if (news.role !== undefined) {
-    const name = isUnknown(news.role) ? news.role : LEGACY_ROLES[news.role as LegacyRole];
-    return changed(olds.roleName, name) ? "role" : undefined;
-  }
-  return undefined;
+  const asked = roleInputOf(news);
+  if (!asked) return undefined;
+  const { request } = asked;
+  const differs = request.by === "id" ? changed(olds.roleId, request.roleId) : changed(olds.roleName, request.roleName);
+  return differs ? asked.property : undefined;
 }

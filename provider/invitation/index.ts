@@ -3,7 +3,7 @@
  * lifecycle functions of this folder, handed the engine's values parsed (state.ts) and the
  * provider process's context and settings, both read at call time.
  */
-import { namingEmail, tokenIdentity, type ProviderSettings } from "../../core";
+import { INVITATION_ROLE_INPUTS, namingEmail, tokenIdentity, type ProviderSettings } from "../../core";
 import type { LifecycleContext } from "../shared/context";
 import type { CheckResult, Props, ResourceEntry } from "../shared/resource";
 import { check as checkInputs } from "./check";
@@ -18,7 +18,7 @@ import { invitationDiffState, invitationInputs, invitationState } from "./state"
 import { update } from "./update";
 
 /** Fields whose own failure makes the role check meaningless. */
-const ROLE_CHECK_FIELDS = ["organizationId", "roleId", "roleName", "role"];
+const ROLE_CHECK_FIELDS = ["organizationId", ...INVITATION_ROLE_INPUTS];
 
 /** Errors of shared lists (roles, members, invitations) name the email of the resource at hand. */
 function forEmail(email: unknown): (error: unknown) => never {

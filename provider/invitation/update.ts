@@ -23,12 +23,20 @@ export async function update(ctx: LifecycleContext, olds: InvitationOutputs, new
   const role = await resolveRole(ctx.roles, olds.organizationId, request);
   const member = { id: olds.memberId, email: olds.email, roleName: olds.roleName };
   if (isOwner(member)) {
-    throw new Error(
-      `${olds.email} is the owner of organization ${olds.organizationId}: Qovery does not let the owner's role change. ` +
-        `Declare roleName "owner" for them, or transfer the ownership in the Qovery console first.`,
-    );
+    throw new OwnerRoleChangeError(olds.email, olds.organizationId);
   }
   await ctx.client.changeMemberRole(olds.organizationId, olds.memberId, role.id, olds.email);
   recordRole(ctx, olds.organizationId, olds.memberId, role);
   return { outs: memberOutputs({ ...olds, ...declared }, role, member, new Date().toISOString()) };
+}
+
+/** Qovery does not let the owner's role change; the owner is declared with roleName "owner". */
+export class OwnerRoleChangeError extends Error {
+  constructor(email: string, organizationId: string) {
+    super(
+      `${email} is the owner of organization ${organizationId}: Qovery does not let the owner's role change. ` +
+        `Declare roleName "owner" for them, or transfer the ownership in the Qovery console first.`,
+    );
+    this.name = "OwnerRoleChangeError";
+  }
 }

@@ -61,7 +61,7 @@ export function removalsOf(inputs: Record<string, unknown>): Removal[] {
       if (!match || typeof targetId !== "string") return [];
       const label = match[2]!;
       const email = label.endsWith(`/${targetId}`) ? label.slice(0, -targetId.length - 1) : label;
-      return [{ key, kind: match[1] as RemovalKind, email, targetId }];
+      return [{ key, kind: match[1] === "member" ? "member" : "invitation", email, targetId }];
     });
 }
 
