@@ -52,7 +52,7 @@ function callRow(
 
 const REMEDIES = {
   coldCreate:
-    "provider/lifecycle/create.ts could send the invite first and fetch the member list only when Qovery answers that the person " +
+    "provider/invitation/create.ts could send the invite first and fetch the member list only when Qovery answers that the person " +
     "is already a member (inviteOnce already handles that answer), and for a roleId skip the role list and take the role's name " +
     "from the invite's answer: 1 call for a new person given a roleId, 2 given a roleName (its id must be looked up); the " +
     "invitation list that looks for expired invitations of the email to cancel could be skipped when the invite's answer " +
@@ -63,7 +63,7 @@ const REMEDIES = {
     "None needed once the lists are read: the first read of a command reads the invitation list and the member list, and every " +
     "later one reuses them, so the refresh that sees 1000 acceptances costs the two lists (see the refresh rows).",
   memberDelete:
-    "provider/lifecycle/delete.ts could DELETE the member id recorded in state directly (1 call), at the price of leaving the " +
+    "provider/invitation/delete.ts could DELETE the member id recorded in state directly (1 call), at the price of leaving the " +
     "person's other identities with the same email in the organization, and of trusting the state's role for the owner guard.",
 };
 

@@ -3,6 +3,7 @@
  * inputs: the policies and their values, the marker of a value not known yet, the internal input
  * that carries the program's role requests, and the keys that name a removal.
  */
+import { z } from "zod";
 import { normalizeEmail } from "./identifiers";
 import { isOwnerRoleName } from "./role-requests";
 
@@ -21,7 +22,7 @@ export function isUnknown(value: unknown): boolean {
 export const ON_EXPIRED_POLICIES = ["keep", "reissue", "fail"] as const;
 export type OnExpired = (typeof ON_EXPIRED_POLICIES)[number];
 
-/** What deleting an OrganizationInvitation does to an accepted member (see provider/lifecycle/on-delete.ts). */
+/** What deleting an OrganizationInvitation does to an accepted member (see provider/invitation/on-delete.ts). */
 export const ON_DELETE_POLICIES = ["remove", "downgrade"] as const;
 export type OnDelete = (typeof ON_DELETE_POLICIES)[number];
 export const DEFAULT_DOWNGRADE_ROLE = "viewer";
@@ -46,18 +47,27 @@ export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
 
 /**
  * The internal input in which each OrganizationInvitation carries the program's role requests
- * for its organization (sdk/role-asks.ts); check reads and drops it (provider/lifecycle/role-check.ts).
+ * for its organization (sdk/role-asks.ts); check reads and drops it (provider/invitation/role-check.ts).
  */
 export const PROGRAM_ROLES_INPUT = "__programRoles";
 
-/** One distinct roleName, roleId or role asked for, with up to three of the emails asking and how many people do. */
-export interface ProgramRoleAsk {
-  roleName?: string;
-  roleId?: string;
-  role?: string;
-  emails: string[];
-  people: number;
-}
+/** One distinct roleName, roleId or role asked for (exactly one), with up to three of the emails asking and how many people do. */
+export const programRoleAskSchema = z
+  .object({
+    roleName: z.string().optional(),
+    roleId: z.string().optional(),
+    role: z.string().optional(),
+    emails: z.array(z.string()),
+    people: z.number(),
+  })
+  .refine((ask) => [ask.roleName, ask.roleId, ask.role].filter((value) => value !== undefined).length === 1);
+export type ProgramRoleAsk = z.output<typeof programRoleAskSchema>;
+
+/**
+ * A refusal of a roster's guard (RosterGuard's input `refusals`): the roster input it concerns
+ * and why. Values are read as text, whatever the program sent.
+ */
+export const rosterRefusalSchema = z.object({ property: z.coerce.string(), reason: z.coerce.string() });
 
 export type RemovalKind = "member" | "invitation";
 

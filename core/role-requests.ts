@@ -8,6 +8,7 @@
  * for it is declaring the owner as they are (see asksForOwner).
  */
 import type { Role } from "./client/wire";
+import { isUnknown } from "./contract";
 
 /** The deprecated `role` enum (Qovery's old one; use roleName) and the role name each stands for today. */
 export const LEGACY_ROLES = { ADMIN: "admin", DEVELOPER: "devops", VIEWER: "viewer", OWNER: "owner" } as const;
@@ -16,11 +17,41 @@ export type LegacyRole = keyof typeof LEGACY_ROLES;
 /** The role a program asks for, in whichever of the three forms it used. */
 export type RoleRequest = { by: "id"; roleId: string } | { by: "name"; roleName: string };
 
+/** The role input a resource uses, the request it makes, and whether its value is not known yet (preview). */
+export interface RoleInput {
+  property: "roleId" | "roleName" | "role";
+  request: RoleRequest;
+  unknown: boolean;
+}
+
+/**
+ * The one rule of which role input wins, and what it asks for: roleId, else roleName, else the
+ * deprecated role (read as the name it stands for today). Undefined when none is given.
+ */
+export function roleInputOf(inputs: { roleId?: unknown; roleName?: unknown; role?: unknown }): RoleInput | undefined {
+  const { roleId, roleName, role } = inputs;
+  if (typeof roleId === "string") return { property: "roleId", request: { by: "id", roleId }, unknown: isUnknown(roleId) };
+  if (typeof roleName === "string") return { property: "roleName", request: { by: "name", roleName }, unknown: isUnknown(roleName) };
+  if (typeof role === "string") {
+    const name = LEGACY_ROLES[role.trim().toUpperCase() as LegacyRole];
+    return { property: "role", request: { by: "name", roleName: name ?? role }, unknown: isUnknown(role) };
+  }
+  return undefined;
+}
+
+/** The role checked inputs ask for. */
 export function roleRequestOf(inputs: { roleId?: string; roleName?: string; role?: LegacyRole }): RoleRequest {
-  if (inputs.roleId !== undefined) return { by: "id", roleId: inputs.roleId };
-  if (inputs.roleName !== undefined) return { by: "name", roleName: inputs.roleName };
-  if (inputs.role !== undefined) return { by: "name", roleName: LEGACY_ROLES[inputs.role] };
-  throw new Error("One of roleId, roleName or role is required.");
+  const asked = roleInputOf(inputs);
+  if (!asked) throw new MissingRoleError();
+  return asked.request;
+}
+
+/** Checked inputs always name a role; this is a bug, not a user's mistake. */
+export class MissingRoleError extends Error {
+  constructor() {
+    super("One of roleId, roleName or role is required.");
+    this.name = "MissingRoleError";
+  }
 }
 
 export const OWNER_ROLE = "owner";

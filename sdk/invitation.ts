@@ -2,7 +2,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { programRoleInput } from "./role-asks";
 import * as shim from "./shim";
-import type { InvitationStatus, LegacyRole, OnDelete, OnExpired } from "../core";
+import {
+  INVITATION_PROPERTY_NAMES,
+  INVITATION_SECRET_OUTPUTS,
+  type InvitationStatus,
+  type LegacyRole,
+  type OnDelete,
+  type OnExpired,
+} from "../core";
 
 export type { InvitationStatus, LegacyRole, OnDelete, OnExpired } from "../core";
 
@@ -70,29 +77,13 @@ export class OrganizationInvitation extends pulumi.dynamic.Resource {
     if (args.role !== undefined) {
       pulumi.log.warn(`OrganizationInvitation "${name}": \`role\` is deprecated and no longer matches Qovery's roles; use \`roleName\`.`);
     }
-    const outputs = {
-      invitationId: undefined,
-      invitationStatus: undefined,
-      invitationLink: undefined,
-      inviter: undefined,
-      createdAt: undefined,
-      organizationName: undefined,
-      memberId: undefined,
-    };
+    // Every property of the resource, declared so that each is an output; what args gives overrides it.
+    const properties = Object.fromEntries(INVITATION_PROPERTY_NAMES.map((property) => [property, undefined]));
     super(
       shim,
       name,
-      {
-        roleId: undefined,
-        roleName: undefined,
-        onExpired: undefined,
-        onDelete: undefined,
-        downgradeRoleName: undefined,
-        ...args,
-        ...outputs,
-        ...programRoleInput(args),
-      },
-      { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "invitationLink"] },
+      { ...properties, ...args, ...programRoleInput(args) },
+      { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...INVITATION_SECRET_OUTPUTS] },
       "qovery",
       "OrganizationInvitation",
     );

@@ -5,7 +5,7 @@
  * entries of a kind), whose value is the member or invitation id, so `pulumi preview` lists each
  * removal by email, and nothing happens before `pulumi up`. Once the access is gone the roster
  * declares no removal and the resource shows no change. Programs do not declare it themselves:
- * the roster does. See provider/lifecycle/removal.ts.
+ * the roster does. See provider/removal/index.ts.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as removalShim from "./removal-shim";

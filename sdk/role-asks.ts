@@ -1,7 +1,7 @@
 /**
  * The roles that the OrganizationInvitations of this program ask for, per organization. The
  * Pulumi engine checks resources one after another and stops at the first invalid one, so the
- * provider's role check (provider/lifecycle/role-check.ts) alone could name only the first role
+ * provider's role check (provider/invitation/role-check.ts) alone could name only the first role
  * typo of a preview. Each resource therefore carries the program's distinct role requests for its
  * organization (a few strings, with up to three emails each) in the internal input
  * `__programRoles`, and the first check that fails names every unknown role at once. check

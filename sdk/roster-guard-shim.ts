@@ -7,19 +7,7 @@
  * `require("pulumi-qovery-invitations/roster-guard-shim")`. The specifiers below are public:
  * never rename them.
  */
-import type * as ProviderModule from "../provider";
+import { delegateTo } from "./delegate";
 
-type Guard = typeof ProviderModule.rosterGuard;
-
-function provider(): typeof ProviderModule {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require("pulumi-qovery-invitations/provider");
-}
-
-export const check: Guard["check"] = (olds, news) => provider().rosterGuard.check(olds, news);
-export const diff: Guard["diff"] = () => provider().rosterGuard.diff();
-export const create: Guard["create"] = (inputs) => provider().rosterGuard.create(inputs);
-export const read: Guard["read"] = (id, props) => provider().rosterGuard.read(id, props);
-export const update: Guard["update"] = (id, olds, news) => provider().rosterGuard.update(id, olds, news);
-const remove: Guard["delete"] = () => provider().rosterGuard.delete();
+export const { configure, check, diff, create, read, update, delete: remove } = delegateTo("rosterGuard");
 export { remove as delete };

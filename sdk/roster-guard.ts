@@ -2,7 +2,7 @@
  * RosterGuard: the child `<roster>:guardrails` of an OrganizationRoster in `unmanaged: "remove"`
  * mode or with `onDelete: "downgrade"`. Its check fails with each refusal the roster computed, so
  * a preview or up that breaks a guardrail stops at it; the roster's people and its removals
- * depend on it. Programs do not declare it themselves. See provider/lifecycle/roster-guard.ts.
+ * depend on it. Programs do not declare it themselves. See provider/roster-guard/index.ts.
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { Refusal } from "../core";

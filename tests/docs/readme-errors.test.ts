@@ -9,7 +9,7 @@
 import { expect } from "chai";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { check } from "../../provider/lifecycle/check";
+import { check } from "../../provider/invitation/check";
 import { OrganizationRoster } from "../../sdk/roster";
 
 const ROOT = path.join(__dirname, "..", "..");

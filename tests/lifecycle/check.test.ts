@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { UNKNOWN } from "../../core";
-import { check } from "../../provider/lifecycle/check";
+import { check } from "../../provider/invitation/check";
 
 const ORG = "3f1c2a8e-5b7d-4c9e-8a21-0d6f4b2e9c11";
 const ROLE = "0b6c3f0e-8d2a-4a51-9f3e-1c7a2d4b5e6f";

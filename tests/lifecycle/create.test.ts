@@ -1,8 +1,8 @@
 import { expect } from "chai";
 import { UnknownRoleError } from "../../core";
 import { QoveryApiError } from "../../core/client/errors";
-import { create } from "../../provider/lifecycle/create";
-import type { InvitationInputs } from "../../provider/lifecycle/model";
+import { create } from "../../provider/invitation/create";
+import type { InvitationInputs } from "../../provider/invitation/model";
 import { startTestBed, type QoveryTestBed } from "../support/qovery";
 import { rejectionOf } from "../support/assertions";
 

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { UNKNOWN } from "../../core";
-import { diff, ExpiredInvitationError } from "../../provider/lifecycle/diff";
-import { type InvitationOutputs } from "../../provider/lifecycle/model";
+import { diff, ExpiredInvitationError } from "../../provider/invitation/diff";
+import { type InvitationOutputs } from "../../provider/invitation/model";
 
 const ORG = "3f1c2a8e-5b7d-4c9e-8a21-0d6f4b2e9c11";
 const ADMIN_ID = "0b6c3f0e-8d2a-4a51-9f3e-1c7a2d4b5e6f";

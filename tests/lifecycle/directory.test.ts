@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { Directory } from "../../provider/lifecycle/directory";
+import { Directory } from "../../provider/shared/directory";
 import { rejectionOf } from "../support/assertions";
 
 describe("Directory (short-lived per-organization lists)", () => {

@@ -6,14 +6,14 @@
  */
 import { expect } from "chai";
 import { UnknownDowngradeRoleError } from "../../core";
-import { check } from "../../provider/lifecycle/check";
-import { create } from "../../provider/lifecycle/create";
-import { remove } from "../../provider/lifecycle/delete";
-import { diff } from "../../provider/lifecycle/diff";
-import type { InvitationInputs, InvitationOutputs } from "../../provider/lifecycle/model";
-import { checkDowngradeRole } from "../../provider/lifecycle/on-delete";
-import { read } from "../../provider/lifecycle/read";
-import { update } from "../../provider/lifecycle/update";
+import { check } from "../../provider/invitation/check";
+import { create } from "../../provider/invitation/create";
+import { remove } from "../../provider/invitation/delete";
+import { diff } from "../../provider/invitation/diff";
+import type { InvitationInputs, InvitationOutputs } from "../../provider/invitation/model";
+import { checkDowngradeRole } from "../../provider/invitation/on-delete";
+import { read } from "../../provider/invitation/read";
+import { update } from "../../provider/invitation/update";
 import { startTestBed, type QoveryTestBed } from "../support/qovery";
 import { rejectionOf } from "../support/assertions";
 

@@ -6,11 +6,11 @@
  */
 import { expect } from "chai";
 import { NotTheOwnerError, type ProgramRoleAsk } from "../../core";
-import { create } from "../../provider/lifecycle/create";
-import type { InvitationInputs, InvitationOutputs } from "../../provider/lifecycle/model";
-import { read } from "../../provider/lifecycle/read";
-import { checkRole } from "../../provider/lifecycle/role-check";
-import { update } from "../../provider/lifecycle/update";
+import { create } from "../../provider/invitation/create";
+import type { InvitationInputs, InvitationOutputs } from "../../provider/invitation/model";
+import { read } from "../../provider/invitation/read";
+import { checkRole } from "../../provider/invitation/role-check";
+import { update } from "../../provider/invitation/update";
 import { startTestBed, type QoveryTestBed } from "../support/qovery";
 import { rejectionOf } from "../support/assertions";
 

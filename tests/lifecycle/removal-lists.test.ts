@@ -4,10 +4,10 @@
  * doubt.
  */
 import { expect } from "chai";
-import { create } from "../../provider/lifecycle/create";
-import { remove } from "../../provider/lifecycle/delete";
-import type { InvitationInputs, InvitationOutputs } from "../../provider/lifecycle/model";
-import { read } from "../../provider/lifecycle/read";
+import { create } from "../../provider/invitation/create";
+import { remove } from "../../provider/invitation/delete";
+import type { InvitationInputs, InvitationOutputs } from "../../provider/invitation/model";
+import { read } from "../../provider/invitation/read";
 import { startTestBed, type QoveryTestBed } from "../support/qovery";
 import { rejectionOf } from "../support/assertions";
 

@@ -8,7 +8,7 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { removalKey } from "../../core";
 import * as provider from "../../provider";
-import { apply, check, diff, RemovalFailedError, removalsOf } from "../../provider/lifecycle/removal";
+import { apply, check, diff, RemovalFailedError, removalsOf } from "../../provider/removal";
 import { startTestBed, type QoveryTestBed } from "../support/qovery";
 import { rejectionOf } from "../support/assertions";
 

@@ -7,7 +7,7 @@ import { expect } from "chai";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { UNKNOWN } from "../../core";
-import { check, rosterGuardProvider } from "../../provider/lifecycle/roster-guard";
+import { check, rosterGuardProvider } from "../../provider/roster-guard";
 
 const ORG = "3f1c2a8e-5b7d-4c9e-8a21-0d6f4b2e9c11";
 

@@ -2,7 +2,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 import { UNKNOWN } from "../../core";
-import { BrokenStateError, invitationInputs, invitationState } from "../../provider/lifecycle/state";
+import { BrokenStateError, invitationInputs, invitationState } from "../../provider/invitation/state";
 
 const ORG = "3f1c2a8e-5b7d-4c9e-8a21-0d6f4b2e9c11";
 const recorded = {

@@ -1,9 +1,9 @@
 import { expect } from "chai";
-import { create } from "../../provider/lifecycle/create";
-import { AcceptedSinceRefreshError, remove } from "../../provider/lifecycle/delete";
-import type { InvitationInputs, InvitationOutputs } from "../../provider/lifecycle/model";
-import { read } from "../../provider/lifecycle/read";
-import { update } from "../../provider/lifecycle/update";
+import { create } from "../../provider/invitation/create";
+import { AcceptedSinceRefreshError, remove } from "../../provider/invitation/delete";
+import type { InvitationInputs, InvitationOutputs } from "../../provider/invitation/model";
+import { read } from "../../provider/invitation/read";
+import { update } from "../../provider/invitation/update";
 import { startTestBed, type QoveryTestBed } from "../support/qovery";
 import { rejectionOf } from "../support/assertions";
 

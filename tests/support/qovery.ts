@@ -1,6 +1,6 @@
 /** Shared set-up for tests that talk to the local Qovery fake through the real client. */
 import { QoveryClient } from "../../core/client/client";
-import { createContext, type LifecycleContext } from "../../provider/lifecycle/context";
+import { createContext, type LifecycleContext } from "../../provider/shared/context";
 import { resolveSettings, type ProviderSettings } from "../../core/settings";
 import { startFakeQovery, type FakeQovery, type FakeQoveryOptions } from "../fake-qovery";
 

@@ -14,7 +14,7 @@
  * organization's invitation list can still be read.
  */
 import { isAccessDenied, isNotFound, type Member, membersWithEmail, QoveryApiError, type Role } from "../../core";
-import type { LifecycleContext } from "./context";
+import type { LifecycleContext } from "../shared/context";
 import { resourceId, type InvitationOutputs } from "./model";
 import { invitationOutputs, memberOutputs } from "./outputs";
 

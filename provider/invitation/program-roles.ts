@@ -4,22 +4,18 @@
  * or role asked for, with up to three of the emails that ask for it and how many people do.
  * check reads and drops it (see role-check.ts). The input's name and shape are in core/contract.ts.
  */
-import { PROGRAM_ROLES_INPUT, type ProgramRoleAsk } from "../../core";
+import { PROGRAM_ROLES_INPUT, programRoleAskSchema, type ProgramRoleAsk } from "../../core";
 
 /** The asks in a resource's raw inputs, and the inputs without them. Malformed entries are ignored. */
 export function takeProgramRoles(news: Record<string, unknown>): { asks: ProgramRoleAsk[]; rest: Record<string, unknown> } {
   const { [PROGRAM_ROLES_INPUT]: raw, ...rest } = news;
-  const asks = Array.isArray(raw) ? raw.filter(isAsk) : [];
+  const asks = Array.isArray(raw)
+    ? raw.flatMap((entry) => {
+        const parsed = programRoleAskSchema.safeParse(entry);
+        return parsed.success ? [parsed.data] : [];
+      })
+    : [];
   return { asks, rest };
-}
-
-function isAsk(value: unknown): value is ProgramRoleAsk {
-  if (typeof value !== "object" || value === null) return false;
-  const ask = value as Record<string, unknown>;
-  const named = ["roleName", "roleId", "role"].filter((key) => typeof ask[key] === "string");
-  return (
-    named.length === 1 && Array.isArray(ask.emails) && ask.emails.every((e) => typeof e === "string") && typeof ask.people === "number"
-  );
 }
 
 /** `bob@example.com`, or `cy@example.com, dan@example.com and 2 more`. */

@@ -3,16 +3,16 @@
  * (`PUT …/member`); an option such as onExpired is recorded without calling Qovery. The owner's
  * role is never given: asked for anyone but the owner, it fails (see owner.ts).
  */
-import { asksForOwner, findRole, isOwner, roleRequestOf, withoutUndefined } from "../../core";
-import type { LifecycleContext } from "./context";
+import { asksForOwner, findRole, isOwner, roleRequestOf, updatableInputsOf, withoutUndefined } from "../../core";
+import type { LifecycleContext } from "../shared/context";
 import { type InvitationInputs, type InvitationOutputs } from "./model";
 import { memberOutputs } from "./outputs";
-import { recordRole } from "./own-changes";
+import { recordRole } from "../shared/own-changes";
 import { adoptOwner } from "./owner";
-import { resolveRole } from "./resolve-role";
+import { resolveRole } from "../shared/resolve-role";
 
 export async function update(ctx: LifecycleContext, olds: InvitationOutputs, news: InvitationInputs): Promise<{ outs: InvitationOutputs }> {
-  const declared = { onExpired: news.onExpired, role: news.role, onDelete: news.onDelete, downgradeRoleName: news.downgradeRoleName };
+  const declared = updatableInputsOf(news);
   const request = roleRequestOf(news);
   const unchangedRole = findRole([{ id: olds.roleId, name: olds.roleName }], request);
   if (olds.invitationStatus !== "ACCEPTED" || !olds.memberId || unchangedRole) {
@@ -23,12 +23,20 @@ export async function update(ctx: LifecycleContext, olds: InvitationOutputs, new
   const role = await resolveRole(ctx.roles, olds.organizationId, request);
   const member = { id: olds.memberId, email: olds.email, roleName: olds.roleName };
   if (isOwner(member)) {
-    throw new Error(
-      `${olds.email} is the owner of organization ${olds.organizationId}: Qovery does not let the owner's role change. ` +
-        `Declare roleName "owner" for them, or transfer the ownership in the Qovery console first.`,
-    );
+    throw new OwnerRoleChangeError(olds.email, olds.organizationId);
   }
   await ctx.client.changeMemberRole(olds.organizationId, olds.memberId, role.id, olds.email);
   recordRole(ctx, olds.organizationId, olds.memberId, role);
   return { outs: memberOutputs({ ...olds, ...declared }, role, member, new Date().toISOString()) };
+}
+
+/** Qovery does not let the owner's role change; the owner is declared with roleName "owner". */
+export class OwnerRoleChangeError extends Error {
+  constructor(email: string, organizationId: string) {
+    super(
+      `${email} is the owner of organization ${organizationId}: Qovery does not let the owner's role change. ` +
+        `Declare roleName "owner" for them, or transfer the ownership in the Qovery console first.`,
+    );
+    this.name = "OwnerRoleChangeError";
+  }
 }

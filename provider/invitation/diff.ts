@@ -3,6 +3,7 @@
  * and the new (checked) inputs alone; it never calls Qovery. `__provider` is ignored, so a
  * package upgrade is never a change.
  *
+ * The rules come from the resource's definition (core/definitions/invitation.ts):
  * - organizationId or email changed: replace (the invitation belongs to one person in one org).
  * - role changed while the invitation is pending or expired: replace, because Qovery cannot
  *   change the role of an invitation; delete first, because Qovery answers 409 to a second
@@ -13,14 +14,9 @@
  *
  * Unknown values (preview) are answered conservatively: a possible replacement.
  */
-import { isUnknown, LEGACY_ROLES, type LegacyRole } from "../../core";
+import { INVITATION_ABSENT_MEANS, INVITATION_REPLACES_ON_CHANGE, INVITATION_UPDATES_IN_PLACE, isUnknown, roleInputOf } from "../../core";
+import type { DiffResult } from "../shared/resource";
 import { type InvitationOutputs } from "./model";
-
-export interface DiffResult {
-  changes: boolean;
-  replaces: string[];
-  deleteBeforeReplace: boolean;
-}
 
 export class ExpiredInvitationError extends Error {
   constructor(email: string, organizationId: string) {
@@ -36,16 +32,16 @@ export function diff(olds: Partial<InvitationOutputs>, news: Record<string, unkn
   const replaces: string[] = [];
   const updates: string[] = [];
 
-  if (changed(olds.organizationId, news.organizationId)) replaces.push("organizationId");
-  if (changed(olds.email, news.email)) replaces.push("email");
+  for (const name of INVITATION_REPLACES_ON_CHANGE) if (changed(olds[name], news[name])) replaces.push(name);
 
   const roleKey = roleChange(olds, news);
   if (roleKey) (olds.invitationStatus === "ACCEPTED" ? updates : replaces).push(roleKey);
 
-  const onExpired = news.onExpired ?? "keep";
-  if (changed(olds.onExpired ?? "keep", onExpired)) updates.push("onExpired");
-  if (changed(olds.onDelete ?? "remove", news.onDelete ?? "remove")) updates.push("onDelete");
-  if (changed(olds.downgradeRoleName, news.downgradeRoleName)) updates.push("downgradeRoleName");
+  for (const name of INVITATION_UPDATES_IN_PLACE) {
+    const absent = INVITATION_ABSENT_MEANS[name];
+    if (changed(olds[name] ?? absent, news[name] ?? absent)) updates.push(name);
+  }
+  const onExpired = news.onExpired ?? INVITATION_ABSENT_MEANS.onExpired;
 
   if (olds.invitationStatus === "EXPIRED" && replaces.length === 0) {
     if (onExpired === "fail") throw new ExpiredInvitationError(String(olds.email), String(olds.organizationId));
@@ -68,11 +64,9 @@ function changed(old: unknown, value: unknown): boolean {
 
 /** The name of the role input that asks for another role than the one in state, if any. */
 function roleChange(olds: Partial<InvitationOutputs>, news: Record<string, unknown>): string | undefined {
-  if (news.roleId !== undefined) return changed(olds.roleId, news.roleId) ? "roleId" : undefined;
-  if (news.roleName !== undefined) return changed(olds.roleName, news.roleName) ? "roleName" : undefined;
-  if (news.role !== undefined) {
-    const name = isUnknown(news.role) ? news.role : LEGACY_ROLES[news.role as LegacyRole];
-    return changed(olds.roleName, name) ? "role" : undefined;
-  }
-  return undefined;
+  const asked = roleInputOf(news);
+  if (!asked) return undefined;
+  const { request } = asked;
+  const differs = request.by === "id" ? changed(olds.roleId, request.roleId) : changed(olds.roleName, request.roleName);
+  return differs ? asked.property : undefined;
 }

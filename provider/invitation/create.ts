@@ -27,12 +27,12 @@ import {
   type Role,
   roleRequestOf,
 } from "../../core";
-import type { LifecycleContext } from "./context";
+import type { LifecycleContext } from "../shared/context";
 import { resourceId, type InvitationInputs, type InvitationOutputs } from "./model";
 import { invitationOutputs, memberOutputs } from "./outputs";
-import { recordInvitation, recordRole } from "./own-changes";
+import { recordInvitation, recordRole } from "../shared/own-changes";
 import { adoptOwner } from "./owner";
-import { resolveRole } from "./resolve-role";
+import { resolveRole } from "../shared/resolve-role";
 
 export interface CreateResult {
   id: string;

@@ -1,19 +1,11 @@
 /** Builds the state of a resource from the declared inputs and what Qovery reports. */
-import { type Invitation, type Member, type Role, withoutUndefined } from "../../core";
+import { type Invitation, type Member, recordedInputsOf, type Role, withoutUndefined } from "../../core";
 import type { InvitationInputs, InvitationOutputs } from "./model";
 
-export type Declared = Pick<InvitationInputs, "organizationId" | "email" | "onExpired" | "role" | "onDelete" | "downgradeRoleName">;
+/** The declared inputs a state keeps (the definition marks them recorded). */
+export type Declared = Pick<InvitationInputs, keyof ReturnType<typeof recordedInputsOf>>;
 
-function declared(inputs: Declared) {
-  return {
-    organizationId: inputs.organizationId,
-    email: inputs.email,
-    onExpired: inputs.onExpired,
-    role: inputs.role,
-    onDelete: inputs.onDelete,
-    downgradeRoleName: inputs.downgradeRoleName,
-  };
-}
+const declared = (inputs: Declared) => recordedInputsOf(inputs);
 
 export function invitationOutputs(inputs: Declared, role: Role, invitation: Invitation): InvitationOutputs {
   return withoutUndefined({

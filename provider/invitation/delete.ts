@@ -19,10 +19,10 @@ import {
   type Role,
   type TokenIdentity,
 } from "../../core";
-import type { LifecycleContext } from "./context";
+import type { LifecycleContext } from "../shared/context";
 import type { InvitationOutputs } from "./model";
 import { downgradeRole } from "./on-delete";
-import { recordRemoval, recordRole } from "./own-changes";
+import { recordRemoval, recordRole } from "../shared/own-changes";
 
 export class AcceptedSinceRefreshError extends Error {
   constructor(email: string, organizationId: string) {

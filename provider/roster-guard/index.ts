@@ -15,16 +15,15 @@
  * The refusals are not kept in state: the guard holds only the organization id, shows no change
  * once created, and calls nothing.
  */
-import { isUnknown } from "../../core";
-import type { CheckFailure, CheckResult } from "./check";
-import type { DiffResult } from "./diff";
+import { isUnknown, rosterRefusalSchema } from "../../core";
+import type { CheckFailure, CheckResult, DiffResult, ResourceEntry } from "../shared/resource";
 
 export function check(news: Record<string, unknown>): CheckResult {
-  const refusals = Array.isArray(news.refusals) ? (news.refusals as unknown[]) : [];
+  const refusals = Array.isArray(news.refusals) ? news.refusals : [];
   const failures: CheckFailure[] = refusals.flatMap((refusal) => {
-    if (isUnknown(refusal) || typeof refusal !== "object" || refusal === null) return [];
-    const { property, reason } = refusal as Record<string, unknown>;
-    return [{ property: String(property), reason: String(reason) }];
+    if (isUnknown(refusal)) return [];
+    const parsed = rosterRefusalSchema.safeParse(refusal);
+    return parsed.success ? [parsed.data] : [];
   });
   return { inputs: { organizationId: news.organizationId }, failures };
 }
@@ -39,5 +38,5 @@ export function rosterGuardProvider() {
     read: async (id: string, props: Record<string, unknown>) => ({ id, props }),
     update: async (_id: string, _olds: Record<string, unknown>, news: Record<string, unknown>) => ({ outs: outs(news) }),
     delete: async (): Promise<void> => {},
-  };
+  } satisfies ResourceEntry;
 }

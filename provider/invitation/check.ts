@@ -9,45 +9,14 @@ import {
   allowingUnknowns,
   DEFAULT_DOWNGRADE_ROLE,
   downgradeRoleProblem,
-  emailAddress,
-  EXAMPLE_UUID,
-  expected,
   failuresOf,
-  LEGACY_ROLES,
-  ON_DELETE_POLICIES,
-  ON_EXPIRED_POLICIES,
-  oneOf,
-  text,
-  uuid,
+  invitationCheckShape,
+  INVITATION_ROLE_INPUTS,
   withoutUndefined,
-  type Failure,
 } from "../../core";
+import type { CheckResult } from "../shared/resource";
 
-export type CheckFailure = Failure;
-
-export interface CheckResult {
-  inputs: Record<string, unknown>;
-  failures: CheckFailure[];
-}
-
-const ROLE_INPUTS = ["roleId", "roleName", "role"] as const;
-const LEGACY_ROLE_NAMES = Object.keys(LEGACY_ROLES) as [keyof typeof LEGACY_ROLES, ...(keyof typeof LEGACY_ROLES)[]];
-
-const fields = {
-  organizationId: uuid(`a UUID such as ${EXAMPLE_UUID}`, "is required: the UUID of the Qovery organization"),
-  email: emailAddress("is required: the address to invite, such as jane@example.com"),
-  roleId: uuid("a role UUID (see getOrganizationRoles), or use roleName").optional(),
-  roleName: text('a role name such as "admin", "viewer" or a custom role\'s name').optional(),
-  role: z
-    .preprocess(
-      (value) => (typeof value === "string" ? value.trim().toUpperCase() : value),
-      z.enum(LEGACY_ROLE_NAMES, { error: expected(`one of ${LEGACY_ROLE_NAMES.join(", ")} (deprecated: prefer roleName)`) }),
-    )
-    .optional(),
-  onExpired: oneOf(ON_EXPIRED_POLICIES).default("keep"),
-  onDelete: oneOf(ON_DELETE_POLICIES).optional(),
-  downgradeRoleName: text('a role name such as "viewer"').optional(),
-};
+const fields = invitationCheckShape;
 
 /** Empty strings and nulls stand for "not given". */
 function given(value: unknown): boolean {
@@ -57,7 +26,7 @@ function given(value: unknown): boolean {
 /** The rules between inputs; checked whatever else fails, so that every problem is named at once. */
 function crossChecks(news: Record<string, unknown>, context: z.core.$RefinementCtx): void {
   const fail = (property: string, message: string) => context.addIssue({ code: "custom", path: [property], message });
-  const roles = ROLE_INPUTS.filter((key) => given(news[key]));
+  const roles = INVITATION_ROLE_INPUTS.filter((key) => given(news[key]));
   if (roles.length === 0) fail("roleName", 'one of roleName (e.g. "admin"), roleId (a role UUID) or role is required');
   if (roles.length > 1) fail(roles[1]!, `give only one of roleName, roleId and role; got ${roles.join(" and ")}`);
   const { onDelete, downgradeRoleName } = news;

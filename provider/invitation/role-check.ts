@@ -17,18 +17,17 @@ import {
   findRole,
   isOwnerRoleName,
   isUnknown,
-  LEGACY_ROLES,
-  type LegacyRole,
   type Member,
   namingEmail,
   ownerEmails,
   type ProgramRoleAsk,
   type Role,
+  roleInputOf,
   type RoleRequest,
   UnknownRoleError,
 } from "../../core";
-import type { CheckFailure } from "./check";
-import type { LifecycleContext } from "./context";
+import type { LifecycleContext } from "../shared/context";
+import type { CheckFailure } from "../shared/resource";
 import { ownerFor } from "./owner";
 import { whoAsks } from "./program-roles";
 
@@ -48,7 +47,7 @@ export async function checkRole(
   programAsks: ProgramRoleAsk[],
   warnOnce: (message: string) => void,
 ): Promise<CheckFailure[]> {
-  const asked = roleAsked(inputs);
+  const asked = roleInputOf(inputs);
   if (!asked) return [];
   if ("unavailable" in source) {
     warnOnce(`Roles were not checked against Qovery: ${source.unavailable}. \`pulumi up\` checks each role before inviting.`);
@@ -111,7 +110,7 @@ async function requestProblem(organization: Organization, request: RoleRequest, 
 async function everyMisfitAsk(asks: ProgramRoleAsk[], organization: Organization): Promise<string> {
   const misfits: string[] = [];
   for (const ask of asks) {
-    const asked = roleAsked(ask);
+    const asked = roleInputOf(ask);
     if (!asked || asked.unknown) continue;
     const named = `${asked.property} "${String(ask[asked.property as keyof ProgramRoleAsk])}"`;
     if (asksForOwner(organization.roles, asked.request)) {
@@ -126,20 +125,4 @@ async function everyMisfitAsk(asks: ProgramRoleAsk[], organization: Organization
   }
   if (misfits.length === 0) return "";
   return ` Every role this program asks for that organization ${organization.id} does not have: ${misfits.join("; ")}.`;
-}
-
-/** The role input the resource uses, or undefined when check already failed it. */
-function roleAsked(inputs: {
-  roleId?: unknown;
-  roleName?: unknown;
-  role?: unknown;
-}): { property: string; request: RoleRequest; unknown: boolean } | undefined {
-  const { roleId, roleName, role } = inputs;
-  if (typeof roleId === "string") return { property: "roleId", request: { by: "id", roleId }, unknown: isUnknown(roleId) };
-  if (typeof roleName === "string") return { property: "roleName", request: { by: "name", roleName }, unknown: isUnknown(roleName) };
-  if (typeof role === "string") {
-    const name = LEGACY_ROLES[role.trim().toUpperCase() as LegacyRole];
-    return { property: "role", request: { by: "name", roleName: name ?? role }, unknown: isUnknown(role) };
-  }
-  return undefined;
 }

@@ -6,7 +6,7 @@
  * Asked for anyone else, it fails, naming the role field and the roles that would do.
  */
 import { NotTheOwnerError, OWNER_ROLE, ownerEmails, ownerWithEmail, type Member, type Role, type RoleRequest } from "../../core";
-import type { LifecycleContext } from "./context";
+import type { LifecycleContext } from "../shared/context";
 import type { InvitationOutputs } from "./model";
 import { memberOutputs, type Declared } from "./outputs";
 

@@ -8,8 +8,8 @@
  * Both are inputs recorded in the outputs, because Pulumi hands delete the old outputs only.
  */
 import { UnknownDowngradeRoleError, UnknownRoleError, type OnDelete, type Role } from "../../core";
-import type { LifecycleContext } from "./context";
-import { resolveRole } from "./resolve-role";
+import type { LifecycleContext } from "../shared/context";
+import { resolveRole } from "../shared/resolve-role";
 
 /** Checked offline with every other input (check.ts); downgradeRoleName is defaulted there under `downgrade`. */
 export interface OnDeleteInputs {

@@ -5,38 +5,16 @@
  * lacks what a decision needs fails naming the person, the fields and what to do.
  */
 import { z } from "zod";
-import { LEGACY_ROLES, ON_DELETE_POLICIES, ON_EXPIRED_POLICIES, withoutUndefined } from "../../core";
-import { type InvitationInputs, type InvitationOutputs } from "./model";
+import {
+  invitationInputsSchema,
+  invitationOutputsSchema,
+  withoutUndefined,
+  type InvitationInputs,
+  type InvitationOutputs,
+} from "../../core";
 
-const text = z.string().min(1);
-const optionalText = z.string().optional();
-const legacyRole = z.enum(Object.keys(LEGACY_ROLES) as [keyof typeof LEGACY_ROLES, ...(keyof typeof LEGACY_ROLES)[]]).optional();
-
-const declared = {
-  organizationId: text,
-  email: text,
-  onExpired: z.enum(ON_EXPIRED_POLICIES).default("keep"),
-  onDelete: z.enum(ON_DELETE_POLICIES).optional(),
-  downgradeRoleName: optionalText,
-  role: legacyRole,
-};
-
-const outputsSchema = z.looseObject({
-  ...declared,
-  // Empty for an owner whose member entry names no role id (provider/lifecycle/owner.ts).
-  roleId: z.string(),
-  roleName: text,
-  invitationStatus: z.enum(["PENDING", "EXPIRED", "ACCEPTED"]),
-  invitationId: optionalText,
-  invitationLink: optionalText,
-  inviter: optionalText,
-  createdAt: optionalText,
-  organizationName: optionalText,
-  memberId: optionalText,
-  roleChangedAt: optionalText,
-});
-
-const inputsSchema = z.looseObject({ ...declared, roleId: optionalText, roleName: optionalText });
+/** A state as diff reads it: every field may be missing (diff decides from what is there). */
+const diffStateSchema = invitationOutputsSchema.partial();
 
 export class BrokenStateError extends Error {
   constructor(what: string, email: unknown, issues: z.core.$ZodIssue[]) {
@@ -52,14 +30,21 @@ export class BrokenStateError extends Error {
 
 /** The state of an earlier run. */
 export function invitationState(props: Record<string, unknown>): InvitationOutputs {
-  const parsed = outputsSchema.safeParse(props);
+  const parsed = invitationOutputsSchema.safeParse(props);
   if (!parsed.success) throw new BrokenStateError("recorded state", props.email, parsed.error.issues);
-  return withoutUndefined(parsed.data) as InvitationOutputs;
+  return withoutUndefined(parsed.data);
 }
 
 /** The inputs after check. */
 export function invitationInputs(inputs: Record<string, unknown>): InvitationInputs {
-  const parsed = inputsSchema.safeParse(inputs);
+  const parsed = invitationInputsSchema.safeParse(inputs);
   if (!parsed.success) throw new BrokenStateError("inputs", inputs.email, parsed.error.issues);
-  return withoutUndefined(parsed.data) as InvitationInputs;
+  return withoutUndefined(parsed.data);
+}
+
+/** The state of an earlier run as diff reads it: what is there, parsed. */
+export function invitationDiffState(props: Record<string, unknown>): Partial<InvitationOutputs> {
+  const parsed = diffStateSchema.safeParse(props);
+  if (!parsed.success) throw new BrokenStateError("recorded state", props.email, parsed.error.issues);
+  return withoutUndefined(parsed.data);
 }

@@ -32,10 +32,9 @@ import {
   type Member,
   type RemovalKind,
 } from "../../core";
-import type { CheckResult } from "./check";
-import type { LifecycleContext } from "./context";
-import type { DiffResult } from "./diff";
-import { recordRemoval } from "./own-changes";
+import type { CheckResult, DiffResult, ResourceEntry } from "../shared/resource";
+import type { LifecycleContext } from "../shared/context";
+import { recordRemoval } from "../shared/own-changes";
 
 /** removed: a member removed; cancelled: an invitation cancelled; kept: found protected at `up`. */
 export type RemovalOutcome = "removed" | "cancelled" | "already gone" | "kept";
@@ -62,7 +61,7 @@ export function removalsOf(inputs: Record<string, unknown>): Removal[] {
       if (!match || typeof targetId !== "string") return [];
       const label = match[2]!;
       const email = label.endsWith(`/${targetId}`) ? label.slice(0, -targetId.length - 1) : label;
-      return [{ key, kind: match[1] as RemovalKind, email, targetId }];
+      return [{ key, kind: match[1] === "member" ? "member" : "invitation", email, targetId }];
     });
 }
 
@@ -200,5 +199,5 @@ export function removalProvider(context: () => LifecycleContext, apiToken: () =>
       return { outs };
     },
     delete: async (_id: string, _props: Record<string, unknown>): Promise<void> => {},
-  };
+  } satisfies ResourceEntry;
 }

@@ -1,0 +1,79 @@
+/**
+ * The OrganizationInvitation resource as the plugin runs it (sdk/shim.ts delegates here): the
+ * lifecycle functions of this folder, handed the engine's values parsed (state.ts) and the
+ * provider process's context and settings, both read at call time.
+ */
+import { INVITATION_ROLE_INPUTS, namingEmail, tokenIdentity, type ProviderSettings } from "../../core";
+import type { LifecycleContext } from "../shared/context";
+import type { CheckResult, Props, ResourceEntry } from "../shared/resource";
+import { check as checkInputs } from "./check";
+import { create } from "./create";
+import { remove } from "./delete";
+import { diff } from "./diff";
+import { checkDowngradeRole } from "./on-delete";
+import { takeProgramRoles } from "./program-roles";
+import { read } from "./read";
+import { checkRole, type RoleCheckContext } from "./role-check";
+import { invitationDiffState, invitationInputs, invitationState } from "./state";
+import { update } from "./update";
+
+/** Fields whose own failure makes the role check meaningless. */
+const ROLE_CHECK_FIELDS = ["organizationId", ...INVITATION_ROLE_INPUTS];
+
+/** Errors of shared lists (roles, members, invitations) name the email of the resource at hand. */
+function forEmail(email: unknown): (error: unknown) => never {
+  return (error) => {
+    throw namingEmail(error, typeof email === "string" ? email : undefined);
+  };
+}
+
+export function invitationProvider(context: () => LifecycleContext, settings: () => ProviderSettings) {
+  const warned = new Set<string>();
+  /** A warning said once per provider process (one Pulumi command), however many resources meet it. */
+  const warnOnce = (message: string): void => {
+    if (warned.has(message)) return;
+    warned.add(message);
+    console.warn(`warning: ${message}`);
+  };
+  const roleCheckContext = (): RoleCheckContext => {
+    const { problems, apiToken } = settings();
+    if (problems.length === 0 && !apiToken) {
+      return { unavailable: "no API token (qovery:apiToken or QOVERY_API_TOKEN) is available to this command" };
+    }
+    return context();
+  };
+
+  return {
+    async check(_olds: Props, news: Props): Promise<CheckResult> {
+      const { asks, rest } = takeProgramRoles(news);
+      const checked = checkInputs(rest);
+      if (checked.failures.some((failure) => ROLE_CHECK_FIELDS.includes(failure.property))) return checked;
+      const roleFailures = await checkRole(roleCheckContext(), checked.inputs, asks, warnOnce);
+      return { inputs: checked.inputs, failures: [...checked.failures, ...roleFailures] };
+    },
+    async diff(_id: string, olds: Props, news: Props) {
+      return diff(invitationDiffState(olds), news);
+    },
+    async create(inputs: Props) {
+      const ctx = context();
+      const declared = invitationInputs(inputs);
+      return checkDowngradeRole(ctx, declared)
+        .then(() => create(ctx, declared))
+        .catch(forEmail(inputs.email));
+    },
+    async read(id: string, props: Props) {
+      return read(context(), id, invitationState(props)).catch(forEmail(props.email));
+    },
+    async update(_id: string, olds: Props, news: Props) {
+      const ctx = context();
+      const declared = invitationInputs(news);
+      const recorded = invitationState(olds);
+      return checkDowngradeRole(ctx, declared)
+        .then(() => update(ctx, recorded, declared))
+        .catch(forEmail(olds.email));
+    },
+    async delete(_id: string, props: Props): Promise<void> {
+      return remove(context(), invitationState(props), tokenIdentity(settings().apiToken)).catch(forEmail(props.email));
+    },
+  } satisfies ResourceEntry;
+}
