@@ -35,7 +35,10 @@ export function configure(request: { config: ConfigSource }): Promise<void> {
 }
 
 function lifecycleContext(): LifecycleContext {
-  context ??= createContext(connect(settings).client, { maxRetries: settings.maxRetries, maxRetryDelayMs: settings.maxRetryDelayMs });
+  if (!context) {
+    const { client, token } = connect(settings);
+    context = createContext(client, { maxRetries: settings.maxRetries, maxRetryDelayMs: settings.maxRetryDelayMs, token });
+  }
   return context;
 }
 
@@ -46,7 +49,7 @@ function lifecycleContext(): LifecycleContext {
  */
 export const resources = {
   invitation: invitationProvider(lifecycleContext, () => settings),
-  removal: removalProvider(lifecycleContext, () => settings.apiToken),
+  removal: removalProvider(lifecycleContext),
   rosterGuard: rosterGuardProvider(),
 } satisfies Record<string, ResourceEntry>;
 

@@ -9,16 +9,7 @@
  * stops and asks for a refresh instead of removing a member the state does not know about:
  * during a replacement that would remove the person, then invite them again.
  */
-import {
-  DEFAULT_DOWNGRADE_ROLE,
-  isNotFound,
-  isOwner,
-  isTokenMember,
-  type Member,
-  membersWithEmail,
-  type Role,
-  type TokenIdentity,
-} from "../../core";
+import { DEFAULT_DOWNGRADE_ROLE, isNotFound, isOwner, isTokenMember, type Member, membersWithEmail, type Role } from "../../core";
 import type { LifecycleContext } from "../shared/context";
 import type { InvitationOutputs } from "./model";
 import { downgradeRole } from "./on-delete";
@@ -34,9 +25,9 @@ export class AcceptedSinceRefreshError extends Error {
   }
 }
 
-export async function remove(ctx: LifecycleContext, props: InvitationOutputs, token?: TokenIdentity): Promise<void> {
+export async function remove(ctx: LifecycleContext, props: InvitationOutputs): Promise<void> {
   const { organizationId, email } = props;
-  if (props.memberId) return revokeMembers(ctx, props, token);
+  if (props.memberId) return revokeMembers(ctx, props);
   if (!props.invitationId) return;
   try {
     await ctx.client.cancelInvitation(organizationId, props.invitationId, email);
@@ -49,7 +40,7 @@ export async function remove(ctx: LifecycleContext, props: InvitationOutputs, to
   }
 }
 
-async function revokeMembers(ctx: LifecycleContext, props: InvitationOutputs, token: TokenIdentity | undefined): Promise<void> {
+async function revokeMembers(ctx: LifecycleContext, props: InvitationOutputs): Promise<void> {
   const { organizationId, email } = props;
   // Resolved first, so that an unknown downgradeRoleName fails before any member is touched.
   const role =
@@ -69,7 +60,7 @@ async function revokeMembers(ctx: LifecycleContext, props: InvitationOutputs, to
       );
       continue;
     }
-    if (isTokenMember(token, member)) {
+    if (isTokenMember(ctx.token, member)) {
       ctx.warn(
         `${email} (${member.id}) is the member the API token belongs to and is not ${role ? "downgraded" : "removed"}; the resource is forgotten.`,
       );

@@ -3,7 +3,7 @@
  * lifecycle functions of this folder, handed the engine's values parsed (state.ts) and the
  * provider process's context and settings, both read at call time.
  */
-import { INVITATION_ROLE_INPUTS, namingEmail, tokenIdentity, type ProviderSettings } from "../../core";
+import { INVITATION_ROLE_INPUTS, namingEmail, type ProviderSettings } from "../../core";
 import type { LifecycleContext } from "../shared/context";
 import type { CheckResult, Props, ResourceEntry } from "../shared/resource";
 import { check as checkInputs } from "./check";
@@ -73,7 +73,7 @@ export function invitationProvider(context: () => LifecycleContext, settings: ()
         .catch(forEmail(olds.email));
     },
     async delete(_id: string, props: Props): Promise<void> {
-      return remove(context(), invitationState(props), tokenIdentity(settings().apiToken)).catch(forEmail(props.email));
+      return remove(context(), invitationState(props)).catch(forEmail(props.email));
     },
   } satisfies ResourceEntry;
 }

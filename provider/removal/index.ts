@@ -21,17 +21,7 @@
  * - read keeps the record as it is; delete does nothing.
  */
 import { z } from "zod";
-import {
-  allowingUnknowns,
-  failuresOf,
-  isNotFound,
-  isOwner,
-  isTokenMember,
-  tokenIdentity,
-  uuid,
-  type Member,
-  type RemovalKind,
-} from "../../core";
+import { allowingUnknowns, failuresOf, isNotFound, isOwner, isTokenMember, uuid, type Member, type RemovalKind } from "../../core";
 import type { CheckResult, DiffResult, ResourceEntry } from "../shared/resource";
 import type { LifecycleContext } from "../shared/context";
 import { recordRemoval } from "../shared/own-changes";
@@ -112,14 +102,9 @@ export class RemovalFailedError extends Error {
 }
 
 /** Carries out every removal the inputs name; the create and the update of the resource. */
-export async function apply(
-  ctx: LifecycleContext,
-  apiToken: string | undefined,
-  inputs: Record<string, unknown>,
-): Promise<{ id: string; outs: RemovalOutputs }> {
+export async function apply(ctx: LifecycleContext, inputs: Record<string, unknown>): Promise<{ id: string; outs: RemovalOutputs }> {
   const organizationId = String(inputs.organizationId);
   const removals = removalsOf(inputs);
-  const token = tokenIdentity(apiToken);
   const outcomes: Record<string, RemovalOutcome> = {};
   const kept: Record<string, string> = {};
   const failures: { removal: Removal; error: unknown }[] = [];
@@ -138,7 +123,7 @@ export async function apply(
       } else if (isOwner(member)) {
         ctx.warn(`${removal.email} (${removal.targetId}) is the owner of organization ${organizationId} and is never removed.`);
         [outcomes[removal.key], kept[removal.key]] = ["kept", "the organization owner"];
-      } else if (isTokenMember(token, member)) {
+      } else if (isTokenMember(ctx.token, member)) {
         ctx.warn(`${removal.email} (${removal.targetId}) is the member the API token belongs to and is never removed.`);
         [outcomes[removal.key], kept[removal.key]] = ["kept", "the member the API token belongs to"];
       } else {
@@ -186,16 +171,16 @@ async function removeMember(ctx: LifecycleContext, organizationId: string, remov
 
 /**
  * The methods handed to the shim (sdk/removal-shim.ts), bound to the provider process's context
- * and token, both read at call time.
+ * (its client, and who that client's token belongs to), read at call time.
  */
-export function removalProvider(context: () => LifecycleContext, apiToken: () => string | undefined) {
+export function removalProvider(context: () => LifecycleContext) {
   return {
     check: async (_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<CheckResult> => check(news),
     diff: async (_id: string, _olds: Record<string, unknown>, news: Record<string, unknown>): Promise<DiffResult> => diff(news),
-    create: async (inputs: Record<string, unknown>) => apply(context(), apiToken(), inputs),
+    create: async (inputs: Record<string, unknown>) => apply(context(), inputs),
     read: async (id: string, props: Record<string, unknown>) => ({ id, props }),
     update: async (_id: string, _olds: Record<string, unknown>, news: Record<string, unknown>) => {
-      const { outs } = await apply(context(), apiToken(), news);
+      const { outs } = await apply(context(), news);
       return { outs };
     },
     delete: async (_id: string, _props: Record<string, unknown>): Promise<void> => {},

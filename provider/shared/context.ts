@@ -1,9 +1,20 @@
 /** What the lifecycle functions need from the outside world, built once per provider process. */
-import { type Invitation, LIST_TTL_MS, type Member, type QoveryClient, type Role, ROLE_LAG_MS, ROLES_TTL_MS } from "../../core";
+import {
+  type Invitation,
+  LIST_TTL_MS,
+  type Member,
+  type QoveryClient,
+  type Role,
+  ROLE_LAG_MS,
+  ROLES_TTL_MS,
+  type TokenIdentity,
+} from "../../core";
 import { Directory } from "./directory";
 
 export interface LifecycleContext {
   client: QoveryClient;
+  /** Who the client's token belongs to (a login's JWT names a member), as `connect()` read it: never removed or downgraded. */
+  token: TokenIdentity | undefined;
   roles: Directory<Role[]>;
   members: Directory<Member[]>;
   invitations: Directory<Invitation[]>;
@@ -21,10 +32,11 @@ export interface LifecycleContext {
 
 export function createContext(
   client: QoveryClient,
-  options: { maxRetries: number; maxRetryDelayMs: number; warn?: (message: string) => void },
+  options: { maxRetries: number; maxRetryDelayMs: number; token?: TokenIdentity; warn?: (message: string) => void },
 ): LifecycleContext {
   return {
     client,
+    token: options.token,
     roles: new Directory((organizationId) => client.listRoles(organizationId), ROLES_TTL_MS),
     members: new Directory((organizationId) => client.listMembers(organizationId), LIST_TTL_MS),
     invitations: new Directory((organizationId) => client.listInvitations(organizationId), LIST_TTL_MS),

@@ -137,9 +137,9 @@ describe("onDelete: the lifecycle", () => {
 
   it("never removes or downgrades the member the API token belongs to, and warns", async () => {
     const accepted = await acceptedMember();
-    const token = { subject: "github|5" };
-    await remove(bed.ctx, accepted, token);
-    await remove(bed.ctx, { ...accepted, onDelete: undefined }, token);
+    const ctx = { ...bed.ctx, token: { subject: "github|5" } };
+    await remove(ctx, accepted);
+    await remove(ctx, { ...accepted, onDelete: undefined });
     expect(bed.fake.members().find((m) => m.id === "github|5")?.roleName).to.equal("admin");
     expect(bed.fake.callCount("editOrganizationMemberRole") + bed.fake.callCount("deleteMember")).to.equal(0);
     expect(bed.warnings.join("\n"))

@@ -6,7 +6,7 @@
 import { expect } from "chai";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { removalKey } from "../../core";
+import { removalKey, tokenIdentity } from "../../core";
 import * as provider from "../../provider";
 import { apply, check, diff, RemovalFailedError, removalsOf } from "../../provider/removal";
 import { startTestBed, type QoveryTestBed } from "../support/qovery";
@@ -52,7 +52,6 @@ describe("UnmanagedAccessRemoval lifecycle", () => {
     const mallory = bed.fake.addInvitation({ email: "mallory@example.com", roleName: "viewer" });
     const { id, outs } = await apply(
       bed.ctx,
-      bed.fake.apiToken,
       inputs({ [removalKey("member", "Eve@Example.com")]: eve.id, [removalKey("invitation", "mallory@example.com")]: mallory.id }),
     );
     expect(id).to.equal(`${bed.fake.organizationId}/unmanaged-access`);
@@ -68,7 +67,6 @@ describe("UnmanagedAccessRemoval lifecycle", () => {
   it("counts access already gone as done, without a DELETE for a member", async () => {
     const { outs } = await apply(
       bed.ctx,
-      bed.fake.apiToken,
       inputs({
         "remove-member:eve@example.com": "github|404",
         "remove-invitation:bob@example.com": "3f1c2a8e-5b7d-4c9e-8a21-0d6f4b2e9c11",
@@ -79,7 +77,7 @@ describe("UnmanagedAccessRemoval lifecycle", () => {
   });
 
   it("never removes the owner, even when asked to", async () => {
-    const { outs } = await apply(bed.ctx, bed.fake.apiToken, inputs({ "remove-member:owner@acme.test": bed.fake.ownerMemberId }));
+    const { outs } = await apply(bed.ctx, inputs({ "remove-member:owner@acme.test": bed.fake.ownerMemberId }));
     expect(outs.outcomes).to.deep.equal({ "remove-member:owner@acme.test": "kept" });
     expect(outs.kept).to.deep.equal({ "remove-member:owner@acme.test": "the organization owner" });
     expect(bed.fake.callCount("deleteMember")).to.equal(0);
@@ -89,7 +87,7 @@ describe("UnmanagedAccessRemoval lifecycle", () => {
   it("never removes the member a JWT token names, even when asked to", async () => {
     const ops = bed.fake.addMember({ email: "ops@acme.test", roleName: "admin" });
     const jwt = [part({ alg: "HS256" }), part({ email: "OPS@acme.test" }), "c2ln"].join(".");
-    const { outs } = await apply(bed.ctx, jwt, inputs({ "remove-member:ops@acme.test": ops.id }));
+    const { outs } = await apply({ ...bed.ctx, token: tokenIdentity(jwt) }, inputs({ "remove-member:ops@acme.test": ops.id }));
     expect(outs.kept).to.deep.equal({ "remove-member:ops@acme.test": "the member the API token belongs to" });
     expect(bed.fake.members().map((m) => m.id)).to.include(ops.id);
   });
@@ -99,11 +97,7 @@ describe("UnmanagedAccessRemoval lifecycle", () => {
     const mallory = bed.fake.addInvitation({ email: "mallory@example.com", roleName: "viewer" });
     bed.fake.injectFault({ operation: "deleteInviteMember", status: 400 });
     const error = await rejectionOf(
-      apply(
-        bed.ctx,
-        bed.fake.apiToken,
-        inputs({ "remove-member:eve@example.com": eve.id, "remove-invitation:mallory@example.com": mallory.id }),
-      ),
+      apply(bed.ctx, inputs({ "remove-member:eve@example.com": eve.id, "remove-invitation:mallory@example.com": mallory.id })),
     );
     expect(error).to.be.instanceOf(RemovalFailedError);
     expect(error.message).to.include("remove-invitation:mallory@example.com: Qovery deleteInviteMember failed");
