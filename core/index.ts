@@ -23,8 +23,9 @@ export {
 export { connect, type QoveryConnection } from "./connect";
 export * from "./contract";
 export * from "./definitions/invitation";
+export * from "./definitions/package";
 export { fieldMeta, type FieldMeta, type InputField, type OutputField } from "./definitions/field";
-export { LIST_TTL_MS, ROLE_LAG_MS, ROLES_TTL_MS } from "./defaults";
+export { CONFIG_DEFAULTS, LIST_TTL_MS, ROLE_LAG_MS, ROLES_TTL_MS } from "./defaults";
 export { EXAMPLE_UUID, isEmailAddress, isUuid, normalizeEmail, sameEmail } from "./identifiers";
 export { expiredInvitationsFor, isOwner, membersWithEmail, ownerEmails, ownerWithEmail, pendingInvitationFor } from "./people";
 export * from "./role-requests";

@@ -23,3 +23,4 @@ export type { QoveryErrorKind } from "../core";
 export type { RosterPerson } from "../core";
 export { getOrganizationRole, getOrganizationRoles } from "./role-lookup";
 export type { OrganizationRole, OrganizationRoleLookupArgs, OrganizationRolesLookupArgs } from "./role-lookup";
+export * as native from "./native";

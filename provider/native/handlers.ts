@@ -1,0 +1,134 @@
+/**
+ * What the native plugin does for each request, on plain values: the gRPC service (service.ts)
+ * turns the engine's Structs into these values and back. Every resource operation goes to the
+ * same registry entry as the dynamic provider's (provider/runtime.ts), so both run the same
+ * lifecycle; what is native-only is here: the provider config's keys, import, and functions.
+ */
+import {
+  findRole,
+  INVITATION_SECRET_OUTPUTS,
+  INVITATION_TYPE,
+  ROLE_FUNCTION,
+  ROLES_FUNCTION,
+  isUuid,
+  UnknownRoleError,
+  withoutUndefined,
+  type ConfigSource,
+} from "../../core";
+import { importInvitation } from "../invitation/import";
+import { createRuntime } from "../runtime";
+import type { CheckFailure } from "../shared/resource";
+import { packageSchema } from "./schema";
+
+type Plain = Record<string, unknown>;
+
+/** The prefix of the dynamic provider's stack-config keys, which core's settings read. */
+const DYNAMIC_CONFIG_PREFIX = "qovery:";
+
+/**
+ * The provider's config (`qovery-invitations:apiToken` in a stack, or the explicit provider's
+ * arguments) under the keys core's settings read (`qovery:apiToken`): the two providers share
+ * one resolution of settings, environment fallback included.
+ */
+export function configSource(args: Plain): ConfigSource {
+  return {
+    get(key) {
+      if (!key.startsWith(DYNAMIC_CONFIG_PREFIX)) return undefined;
+      const value = args[key.slice(DYNAMIC_CONFIG_PREFIX.length)];
+      return value === undefined || value === null ? undefined : String(value);
+    },
+  };
+}
+
+export class UnknownTokenError extends Error {
+  constructor(kind: string, token: string) {
+    super(
+      `This plugin has no ${kind} ${token}: it serves ${INVITATION_TYPE}. Upgrade the plugin (npm install pulumi-qovery-invitations@latest).`,
+    );
+    this.name = "UnknownTokenError";
+  }
+}
+
+function expectResource(type: string): void {
+  if (type && type !== INVITATION_TYPE) throw new UnknownTokenError("resource", type);
+}
+
+export function nativeHandlers(version: string, env: NodeJS.ProcessEnv = process.env) {
+  const runtime = createRuntime(env);
+  const invitation = runtime.resources.invitation;
+
+  return {
+    schema: () => JSON.stringify(packageSchema(version)),
+    secretOutputs: INVITATION_SECRET_OUTPUTS,
+
+    configure(args: Plain): void {
+      runtime.configure(configSource(args));
+    },
+
+    async check(type: string, olds: Plain, news: Plain) {
+      expectResource(type);
+      return invitation.check(olds, news);
+    },
+
+    async diff(type: string, id: string, olds: Plain, news: Plain) {
+      expectResource(type);
+      return invitation.diff(id, olds, news);
+    },
+
+    async create(type: string, inputs: Plain) {
+      expectResource(type);
+      const { id, outs } = await invitation.create(inputs);
+      return { id, properties: withoutUndefined(outs ?? {}) };
+    },
+
+    /** A refresh (the state in `properties`) or an import (no state, only the id). */
+    async read(type: string, id: string, properties: Plain, inputs: Plain): Promise<{ id: string; properties: Plain; inputs: Plain }> {
+      expectResource(type);
+      if (Object.keys(properties).length === 0) {
+        const found = await importInvitation(runtime.context(), id);
+        return { id: found.id, properties: found.props, inputs: found.inputs };
+      }
+      const result = await invitation.read(id, properties);
+      if (!result.id || !result.props) return { id: "", properties: {}, inputs: {} };
+      return { id: result.id, properties: result.props, inputs };
+    },
+
+    async update(type: string, id: string, olds: Plain, news: Plain) {
+      expectResource(type);
+      const { outs } = await invitation.update(id, olds, news);
+      return withoutUndefined(outs ?? {});
+    },
+
+    async delete(type: string, id: string, properties: Plain): Promise<void> {
+      expectResource(type);
+      await invitation.delete(id, properties);
+    },
+
+    /** A function: its result, or the failures of its arguments by name. */
+    async invoke(token: string, args: Plain): Promise<{ result?: Plain; failures: CheckFailure[] }> {
+      if (token !== ROLES_FUNCTION && token !== ROLE_FUNCTION) throw new UnknownTokenError("function", token);
+      const failures = roleLookupFailures(token, args);
+      if (failures.length > 0) return { failures };
+      const organizationId = String(args.organizationId);
+      const roles = await runtime.context().roles.current(organizationId);
+      if (token === ROLES_FUNCTION) return { result: { roles: roles.map(({ id, name }) => ({ id, name })) }, failures };
+      const request = { by: "name" as const, roleName: String(args.name) };
+      const role = findRole(roles, request);
+      if (!role) throw new UnknownRoleError(request, organizationId, roles);
+      return { result: { id: role.id, name: role.name }, failures };
+    },
+  };
+}
+
+function roleLookupFailures(token: string, args: Plain): CheckFailure[] {
+  const failures: CheckFailure[] = [];
+  if (typeof args.organizationId !== "string" || !isUuid(args.organizationId.trim())) {
+    failures.push({ property: "organizationId", reason: "must be the organization's UUID" });
+  }
+  if (token === ROLE_FUNCTION && (typeof args.name !== "string" || args.name.trim() === "")) {
+    failures.push({ property: "name", reason: 'must be a role name such as "admin" or "viewer"' });
+  }
+  return failures;
+}
+
+export type NativeHandlers = ReturnType<typeof nativeHandlers>;
