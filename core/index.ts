@@ -19,6 +19,7 @@ export {
   namingEmail,
   QoveryApiError,
   type QoveryErrorKind,
+  type TokenSource,
 } from "./client/errors";
 export { connect, type QoveryConnection } from "./connect";
 export * from "./contract";

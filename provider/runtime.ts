@@ -4,21 +4,22 @@
  * over that context. The dynamic-provider module (index.ts) and the native plugin
  * (native/server.ts) each hold one runtime; everything else is shared code.
  */
-import { connect, resolveSettings, type ConfigSource, type ProviderSettings } from "../core";
+import { connect, resolveSettings, type ConfigSource, type ProviderSettings, type TokenSource } from "../core";
 import { invitationProvider } from "./invitation";
 import { removalProvider } from "./removal";
 import { rosterGuardProvider } from "./roster-guard";
 import { createContext, type LifecycleContext } from "./shared/context";
 import type { ResourceEntry } from "./shared/resource";
 
-export function createRuntime(env: NodeJS.ProcessEnv = process.env) {
+/** `tokenSource`: which config key a missing token's error tells to set (the dynamic provider's or the native plugin's). */
+export function createRuntime(env: NodeJS.ProcessEnv = process.env, tokenSource: TokenSource = "pulumi") {
   let settings: ProviderSettings = resolveSettings(undefined, env);
   let context: LifecycleContext | undefined;
 
   /** Built at the first operation that needs the API: a missing token fails that operation, naming what to set. */
   function lifecycleContext(): LifecycleContext {
     if (!context) {
-      const { client, token } = connect(settings);
+      const { client, token } = connect(settings, tokenSource);
       context = createContext(client, { maxRetries: settings.maxRetries, maxRetryDelayMs: settings.maxRetryDelayMs, token });
     }
     return context;

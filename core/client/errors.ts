@@ -112,14 +112,15 @@ export function isAccessDenied(error: unknown): boolean {
 }
 
 /** Where a token is looked for: a Pulumi command's stack config and environment, or the environment only (the command line). */
-export type TokenSource = "pulumi" | "environment";
+/** Where the token was looked for: the dynamic provider's stack config, the native plugin's, or the environment alone. */
+export type TokenSource = "pulumi" | "native" | "environment";
 
 export class MissingTokenError extends Error {
   constructor(source: TokenSource = "pulumi") {
     super(
       source === "environment"
         ? "QOVERY_API_TOKEN is not set: export an organization API token whose role is admin or owner."
-        : "No Qovery API token is configured. Set one with `pulumi config set qovery:apiToken --secret` " +
+        : `No Qovery API token is configured. Set one with \`pulumi config set ${source === "native" ? "qovery-invitations" : "qovery"}:apiToken --secret\` ` +
             "(stack config), or export QOVERY_API_TOKEN in the environment of `pulumi`.",
     );
     this.name = "MissingTokenError";

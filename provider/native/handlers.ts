@@ -22,6 +22,14 @@ import { packageSchema } from "./schema";
 
 type Plain = Record<string, unknown>;
 
+/**
+ * The dynamic provider's own input, left in the state of a person moved from the dynamic class
+ * to this one (through the alias): not a property of the resource, so not kept.
+ */
+function withoutDynamicProvider({ __provider: _provider, ...properties }: Plain): Plain {
+  return properties;
+}
+
 /** The prefix of the dynamic provider's stack-config keys, which core's settings read. */
 const DYNAMIC_CONFIG_PREFIX = "qovery:";
 
@@ -54,7 +62,7 @@ function expectResource(type: string): void {
 }
 
 export function nativeHandlers(version: string, env: NodeJS.ProcessEnv = process.env) {
-  const runtime = createRuntime(env);
+  const runtime = createRuntime(env, "native");
   const invitation = runtime.resources.invitation;
 
   return {
@@ -72,7 +80,7 @@ export function nativeHandlers(version: string, env: NodeJS.ProcessEnv = process
 
     async diff(type: string, id: string, olds: Plain, news: Plain) {
       expectResource(type);
-      return invitation.diff(id, olds, news);
+      return invitation.diff(id, withoutDynamicProvider(olds), news);
     },
 
     async create(type: string, inputs: Plain) {
@@ -88,20 +96,20 @@ export function nativeHandlers(version: string, env: NodeJS.ProcessEnv = process
         const found = await importInvitation(runtime.context(), id);
         return { id: found.id, properties: found.props, inputs: found.inputs };
       }
-      const result = await invitation.read(id, properties);
+      const result = await invitation.read(id, withoutDynamicProvider(properties));
       if (!result.id || !result.props) return { id: "", properties: {}, inputs: {} };
-      return { id: result.id, properties: result.props, inputs };
+      return { id: result.id, properties: result.props, inputs: withoutDynamicProvider(inputs) };
     },
 
     async update(type: string, id: string, olds: Plain, news: Plain) {
       expectResource(type);
-      const { outs } = await invitation.update(id, olds, news);
+      const { outs } = await invitation.update(id, withoutDynamicProvider(olds), news);
       return withoutUndefined(outs ?? {});
     },
 
     async delete(type: string, id: string, properties: Plain): Promise<void> {
       expectResource(type);
-      await invitation.delete(id, properties);
+      await invitation.delete(id, withoutDynamicProvider(properties));
     },
 
     /** A function: its result, or the failures of its arguments by name. */

@@ -290,6 +290,31 @@ export class CliEngine {
     return (await this.exportState()).resources ?? [];
   }
 
+  /**
+   * `pulumi import <type> <name> <id>` into the stack, without generating code (the Node
+   * language host of these tests cannot). Resolves to what the CLI printed; rejects with it.
+   */
+  async importResource(type: string, name: string, id: string): Promise<string> {
+    const stack = await this.open();
+    if (process.env.PULUMI_QOVERY_CLI_RUN_LOG) fs.appendFileSync(process.env.PULUMI_QOVERY_CLI_RUN_LOG, "import\n");
+    const env = { ...userEnvironment(), ...this.environment() };
+    const args = [
+      "import",
+      type,
+      name,
+      id,
+      "--yes",
+      "--generate-code=false",
+      "--protect=false",
+      "--stack",
+      stack.name,
+      "--non-interactive",
+    ];
+    const output = await runCommand("pulumi", args, this.programDir, 120_000, env);
+    this.options.log?.(output);
+    return output;
+  }
+
   /** Nothing runs between operations; here for symmetry with beds that hold processes. */
   async close(): Promise<void> {
     this.stack = undefined;
