@@ -153,7 +153,7 @@ describe("the error vocabulary", () => {
 
     it("read a thrown value's message through messageOf only", () => {
       const copies = productFiles().filter(
-        ({ file, text }) => file !== "core/errors.ts" && /instanceof Error \?|as Error\)\.message/.test(text),
+        ({ file, text }) => file !== "core/errors.ts" && /instanceof Error \?|as Error\)\.message|\$\{String\(error\)\}/.test(text),
       );
       expect(copies.map(({ file }) => file)).to.deep.equal([]);
     });
