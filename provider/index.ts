@@ -6,7 +6,7 @@
  * dynamic-provider interface.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { connect, resolveSettings, type ConfigSource, type ProviderSettings } from "../core";
+import { connect, messageOf, resolveSettings, type ConfigSource, type ProviderSettings } from "../core";
 import { invitationProvider } from "./invitation";
 import { removalProvider } from "./removal";
 import { rosterGuardProvider } from "./roster-guard";
@@ -29,7 +29,7 @@ export function configure(request: { config: ConfigSource }): Promise<void> {
       context = undefined;
     }
   } catch (error) {
-    settings = { ...settings, problems: [`the stack config could not be read: ${String(error)}`] };
+    settings = { ...settings, problems: [`the stack config could not be read: ${messageOf(error)}`] };
   }
   return Promise.resolve();
 }
