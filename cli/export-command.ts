@@ -5,7 +5,14 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { exportPeople, fetchOrganizationAccess, formatPeopleFile, type PeopleFileFormat, type QoveryClient } from "../core";
+import {
+  exportPeople,
+  fetchOrganizationAccess,
+  formatPeopleFile,
+  QoveryInvitationsError,
+  type PeopleFileFormat,
+  type QoveryClient,
+} from "../core";
 import { UsageError } from "./usage-error";
 
 export interface ExportCommand {
@@ -28,15 +35,20 @@ export function parseExportTarget(values: {
 }): Omit<ExportCommand, "name" | "organizationId"> {
   const format = values.format?.trim().toLowerCase();
   if (format !== undefined && !(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`--format must be yaml or csv; got "${values.format}"`);
+    throw new UsageError("--format", `--format must be yaml or csv; got "${values.format}"`);
   }
   const output = values.output === undefined || values.output.trim() === "-" ? undefined : values.output.trim();
   if (output === undefined) return { format: (format as PeopleFileFormat | undefined) ?? "yaml", force: values.force ?? false };
-  if (output === "") throw new UsageError("--output must name a file, or - for stdout");
+  if (output === "") throw new UsageError("--output", "--output must name a file, or - for stdout");
   const byExtension = EXTENSIONS[path.extname(output).toLowerCase()];
-  if (!byExtension) throw new UsageError(`--output must end in .yaml, .yml or .csv (what readPeopleFile reads); got "${output}"`);
+  if (!byExtension) {
+    throw new UsageError("--output", `--output must end in .yaml, .yml or .csv (what readPeopleFile reads); got "${output}"`);
+  }
   if (format !== undefined && format !== byExtension) {
-    throw new UsageError(`--format ${format} does not match --output "${output}", which readPeopleFile reads as ${byExtension}`);
+    throw new UsageError(
+      "--format",
+      `--format ${format} does not match --output "${output}", which readPeopleFile reads as ${byExtension}`,
+    );
   }
   return { format: byExtension, output, force: values.force ?? false };
 }
@@ -45,16 +57,28 @@ export function parseExportTarget(values: {
 function checkWritable(file: string, force: boolean): void {
   const directory = path.dirname(path.resolve(file));
   const parent = fs.statSync(directory, { throwIfNoEntry: false });
-  if (!parent?.isDirectory())
-    throw new Error(`--output "${file}" cannot be created: ${directory} ${parent ? "is not a directory" : "does not exist"}`);
+  if (!parent?.isDirectory()) {
+    const problem = `cannot be created: ${directory} ${parent ? "is not a directory" : "does not exist"}`;
+    throw outputRefused(file, problem, "Name a file in a directory that exists.");
+  }
   const stat = fs.statSync(file, { throwIfNoEntry: false });
-  if (stat?.isDirectory()) throw new Error(`--output "${file}" is a directory: name a file`);
-  if (stat && !force) throw new Error(`--output "${file}" exists: pass --force to overwrite it`);
+  if (stat?.isDirectory()) throw outputRefused(file, "is a directory: name a file", "Name a file, not a directory.");
+  if (stat && !force)
+    throw outputRefused(file, "exists: pass --force to overwrite it", "Pass --force to overwrite it, or name another file.");
   try {
     fs.accessSync(stat ? file : directory, fs.constants.W_OK);
   } catch {
-    throw new Error(`--output "${file}" is not writable`);
+    throw outputRefused(file, "is not writable", "Name a file this user may write.");
   }
+}
+
+function outputRefused(file: string, problem: string, advice: string): QoveryInvitationsError {
+  return new QoveryInvitationsError({
+    code: "OUTPUT_FILE",
+    subject: `--output "${file}"`,
+    message: `--output "${file}" ${problem}`,
+    advice,
+  });
 }
 
 /** Runs the export; returns the exit code (0). Throws on file and API errors, which the CLI reports. */

@@ -14,13 +14,15 @@
  * (default https://api.qovery.com).
  *
  * Exit codes: 0 done (review: no undeclared access, or no --roster given); 1 undeclared access
- * with --roster; 2 a usage, file or API error, with a message that never holds the token.
+ * with --roster; on an error, the exit code its error code maps to (exit-codes.ts: 2 for each),
+ * with a message that never holds the token.
  */
 import { parseArgs } from "node:util";
 import {
   connect,
   fetchOrganizationAccess,
   isUuid,
+  messageOf,
   readPeopleFile,
   resolveSettings,
   reviewAccess,
@@ -30,12 +32,9 @@ import {
   type AccessStanding,
   type QoveryConnection,
 } from "../core";
+import { EXIT_OK, EXIT_UNDECLARED, exitCodeOf } from "./exit-codes";
 import { exportOrganization, parseExportTarget, type ExportCommand } from "./export-command";
 import { UsageError } from "./usage-error";
-
-const EXIT_OK = 0;
-const EXIT_UNDECLARED = 1;
-const EXIT_ERROR = 2;
 
 export const USAGE = `Usage: pulumi-qovery-invitations review --organization <id> [--roster <file>] [--keep <email>]... [--json]
        pulumi-qovery-invitations export --organization <id> [--format yaml|csv] [--output <file>] [--force]
@@ -80,45 +79,54 @@ const COMMAND_OPTIONS = {
   export: ["format", "output", "force"],
 } as const;
 
+const OPTIONS = {
+  organization: { type: "string", short: "o" },
+  roster: { type: "string", short: "r" },
+  keep: { type: "string", short: "k", multiple: true },
+  json: { type: "boolean" },
+  format: { type: "string", short: "f" },
+  output: { type: "string" },
+  force: { type: "boolean" },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
+/** The options and positionals as node's parser reads them; what it refuses (an unknown option, a missing value) is a usage error. */
+function parseOptions(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, strict: true, options: OPTIONS });
+  } catch (error) {
+    throw new UsageError("options", messageOf(error));
+  }
+}
+
 function parseCommand(argv: string[]): ReviewCommand | ExportCommand | "help" {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      organization: { type: "string", short: "o" },
-      roster: { type: "string", short: "r" },
-      keep: { type: "string", short: "k", multiple: true },
-      json: { type: "boolean" },
-      format: { type: "string", short: "f" },
-      output: { type: "string" },
-      force: { type: "boolean" },
-      help: { type: "boolean", short: "h", default: false },
-    },
-  });
+  const { values, positionals } = parseOptions(argv);
   if (values.help) return "help";
   const [command, ...extra] = positionals;
   if (command !== "review" && command !== "export") {
     throw new UsageError(
+      "command",
       command === undefined
         ? "a command is required: review or export"
         : `unknown command "${command}": the commands are review and export`,
     );
   }
-  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  if (extra.length > 0) throw new UsageError("arguments", `unexpected argument "${extra[0]}"`);
   const other = command === "review" ? "export" : "review";
   const misplaced = COMMAND_OPTIONS[other].find((option) => values[option] !== undefined);
-  if (misplaced) throw new UsageError(`--${misplaced} is an option of ${other}, not of ${command}`);
+  if (misplaced) throw new UsageError(`--${misplaced}`, `--${misplaced} is an option of ${other}, not of ${command}`);
   const organizationId = values.organization?.trim();
-  if (!organizationId) throw new UsageError("--organization <id> is required");
-  if (!isUuid(organizationId)) throw new UsageError(`--organization must be the organization's UUID; got "${organizationId}"`);
+  if (!organizationId) throw new UsageError("--organization", "--organization <id> is required");
+  if (!isUuid(organizationId)) {
+    throw new UsageError("--organization", `--organization must be the organization's UUID; got "${organizationId}"`);
+  }
   if (command === "export") return { name: "export", organizationId, ...parseExportTarget(values) };
   const keep = (values.keep ?? [])
     .flatMap((value) => value.split(","))
     .map((email) => email.trim())
     .filter(Boolean);
   const badKeep = keep.find((email) => !email.includes("@"));
-  if (badKeep) throw new UsageError(`--keep takes email addresses; got "${badKeep}"`);
+  if (badKeep) throw new UsageError("--keep", `--keep takes email addresses; got "${badKeep}"`);
   return { name: "review", organizationId, roster: values.roster, keep, json: values.json ?? false };
 }
 
@@ -128,8 +136,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
   try {
     command = parseCommand(argv);
   } catch (error) {
-    io.stderr(`error: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
-    return EXIT_ERROR;
+    io.stderr(`error: ${messageOf(error)}\n\n${USAGE}\n`);
+    return exitCodeOf(error);
   }
   if (command === "help") {
     io.stdout(`${USAGE}\n`);
@@ -153,8 +161,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
     }
     return roster !== null && undeclared.members + undeclared.invitations > 0 ? EXIT_UNDECLARED : EXIT_OK;
   } catch (error) {
-    io.stderr(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-    return EXIT_ERROR;
+    io.stderr(`error: ${messageOf(error)}\n`);
+    return exitCodeOf(error);
   }
 }
 
@@ -253,7 +261,7 @@ const defaultIo: CliIo = {
  * the environment's token masked should anything ever carry it.
  */
 export function failureMessage(error: unknown, env: NodeJS.ProcessEnv): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   const token = env.QOVERY_API_TOKEN?.trim();
   return `error: ${token ? message.split(token).join("<token>") : message}\n`;
 }
@@ -265,7 +273,7 @@ if (require.main === module) {
     },
     (error: unknown) => {
       process.stderr.write(failureMessage(error, process.env));
-      process.exitCode = EXIT_ERROR;
+      process.exitCode = exitCodeOf(error);
     },
   );
 }

@@ -1,2 +1,9 @@
-/** A command line that cannot run as typed: the CLI prints the message and the usage, and exits 2. */
-export class UsageError extends Error {}
+import { QoveryInvitationsError } from "../core";
+
+/** A command line that cannot run as typed: the CLI prints the message and the usage. */
+export class UsageError extends QoveryInvitationsError {
+  constructor(subject: string, message: string) {
+    super({ code: "USAGE", subject, message, advice: "Fix the command line as the usage printed with the error says." });
+    this.name = "UsageError";
+  }
+}

@@ -16,6 +16,7 @@
  * not load @pulumi/pulumi.
  */
 import { describeAccess, type AccessReview, type ReviewedInvitation, type ReviewedMember } from "./access-review";
+import { QoveryInvitationsError } from "./errors";
 import { normalizeEmail } from "./identifiers";
 
 export const DEFAULT_MAX_REMOVALS = 5;
@@ -50,7 +51,14 @@ export function maxRemovalsFor(input: number | undefined, config: string | undef
     if (raw === undefined || raw.trim() === "") continue;
     const value = Number(raw.trim());
     // The value is not shown: whatever was put in a config key or variable stays out of messages.
-    if (!isNonNegativeInteger(value)) throw new Error(`${name} must be a non-negative integer`);
+    if (!isNonNegativeInteger(value)) {
+      throw new QoveryInvitationsError({
+        code: "INVALID_SETTINGS",
+        subject: name,
+        message: `${name} must be a non-negative integer`,
+        advice: `Set ${name} to the number of removals this run may make, such as 7, or unset it.`,
+      });
+    }
     return value;
   }
   return input ?? DEFAULT_MAX_REMOVALS;

@@ -1,6 +1,6 @@
 /**
  * The door to the code that the program (sdk/), the plugin (provider/) and the command line
- * (cli/) share: the Qovery client and its errors, the settings and defaults, the one way
+ * (cli/) share: the package's error vocabulary, the Qovery client and its errors, the settings and defaults, the one way
  * from settings to a client, ids and emails, finding people and roles in Qovery's lists, who a
  * token belongs to, and what the two sides of a resource agree on; and the pure logic over it:
  * the access review, a roster's plan and guardrails, people files (one person's checks, reading and
@@ -22,6 +22,7 @@ export {
   type TokenSource,
 } from "./client/errors";
 export { connect, type QoveryConnection } from "./connect";
+export { ERROR_CODES, messageOf, QoveryInvitationsError, type ErrorCode } from "./errors";
 export * from "./contract";
 export * from "./definitions/invitation";
 export * from "./definitions/package";

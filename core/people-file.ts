@@ -16,26 +16,41 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { messageOf, QoveryInvitationsError } from "./errors";
 import { PERSON_FIELDS, personSchema, type RosterPerson } from "./roster-person";
 import { withoutUndefined } from "./without-undefined";
 import { yaml } from "./yaml";
 
 export type { RosterPerson } from "./roster-person";
 
-export class PeopleFileError extends Error {
+export class PeopleFileError extends QoveryInvitationsError {
   constructor(file: string, problems: string[]) {
-    super(`${file}: ${problems.join("; ")}`);
+    super({
+      code: "PEOPLE_FILE",
+      subject: file,
+      message: `${file}: ${problems.join("; ")}`,
+      advice: "Fix each line (CSV) or entry (YAML) named; every problem of the file is listed.",
+    });
     this.name = "PeopleFileError";
   }
 }
 
 /** Reads people from a .yaml, .yml or .csv file. */
 export function readPeopleFile(file: string): RosterPerson[] {
-  const text = fs.readFileSync(file, "utf8");
+  const text = readText(file);
   const extension = path.extname(file).toLowerCase();
   if (extension === ".csv") return parsePeopleCsv(text, file);
   if (extension === ".yaml" || extension === ".yml") return parsePeopleYaml(text, file);
   throw new PeopleFileError(file, [`unsupported extension "${extension}": use .yaml, .yml or .csv`]);
+}
+
+/** The file's text; a file that cannot be read (missing, a directory, no permission) is a PeopleFileError naming it. */
+function readText(file: string): string {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch (error) {
+    throw new PeopleFileError(file, [`cannot be read (${(error as NodeJS.ErrnoException).code ?? messageOf(error)})`]);
+  }
 }
 
 export function parsePeopleYaml(text: string, source = "people file"): RosterPerson[] {
@@ -43,7 +58,7 @@ export function parsePeopleYaml(text: string, source = "people file"): RosterPer
   try {
     document = yaml().parse(text);
   } catch (error) {
-    throw new PeopleFileError(source, [`not valid YAML: ${(error as Error).message}`]);
+    throw new PeopleFileError(source, [`not valid YAML: ${messageOf(error)}`]);
   }
   const list = Array.isArray(document) ? document : (document as { people?: unknown } | null)?.people;
   if (!Array.isArray(list)) throw new PeopleFileError(source, ["expected a list of people, or a `people:` key holding one"]);

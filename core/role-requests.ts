@@ -9,6 +9,7 @@
  */
 import type { Role } from "./client/wire";
 import { isUnknown } from "./contract";
+import { QoveryInvitationsError } from "./errors";
 
 /** The deprecated `role` enum (Qovery's old one; use roleName) and the role name each stands for today. */
 export const LEGACY_ROLES = { ADMIN: "admin", DEVELOPER: "devops", VIEWER: "viewer", OWNER: "owner" } as const;
@@ -47,9 +48,14 @@ export function roleRequestOf(inputs: { roleId?: string; roleName?: string; role
 }
 
 /** Checked inputs always name a role; this is a bug, not a user's mistake. */
-export class MissingRoleError extends Error {
+export class MissingRoleError extends QoveryInvitationsError {
   constructor() {
-    super("One of roleId, roleName or role is required.");
+    super({
+      code: "INVALID_INPUT",
+      subject: "roleName",
+      message: "One of roleId, roleName or role is required.",
+      advice: 'Give the role by name, such as roleName: "admin".',
+    });
     this.name = "MissingRoleError";
   }
 }
@@ -80,7 +86,7 @@ function roleNames(roles: Role[]): string {
   return roles.map((role) => `"${role.name}"`).join(", ") || "(none)";
 }
 
-export class UnknownRoleError extends Error {
+export class UnknownRoleError extends QoveryInvitationsError {
   constructor(request: RoleRequest, organizationId: string, roles: Role[], email?: string) {
     const person = email ? ` for ${email}` : "";
     // Only a role lookup by name reaches here for "owner": declaring the owner never fails.
@@ -88,9 +94,12 @@ export class UnknownRoleError extends Error {
       request.by === "name" && isOwnerRoleName(request.roleName)
         ? ` Qovery does not list the owner's role: declare the organization owner with roleName "owner" instead of looking it up.`
         : "";
-    super(
-      `Unknown ${describeRequest(request)}${person} in organization ${organizationId}. The organization's roles are: ${roleNames(roles)}.${owner}`,
-    );
+    super({
+      code: "UNKNOWN_ROLE",
+      subject: `${describeRequest(request)}${person}`,
+      message: `Unknown ${describeRequest(request)}${person} in organization ${organizationId}. The organization's roles are: ${roleNames(roles)}.${owner}`,
+      advice: owner.trim() || `Use one of the organization's roles (any case): ${roleNames(roles)}.`,
+    });
     this.name = "UnknownRoleError";
   }
 }
@@ -99,23 +108,33 @@ export class UnknownRoleError extends Error {
  * The owner's role asked for someone who is not the owner: Qovery can neither invite anyone as
  * owner nor hand the ownership over, so the request could never be carried out.
  */
-export class NotTheOwnerError extends Error {
+export class NotTheOwnerError extends QoveryInvitationsError {
   constructor(request: RoleRequest, organizationId: string, roles: Role[], email: string, owners: string[]) {
     const owner = owners.length > 0 ? ` (${owners.join(", ")})` : "";
     const others = roles.filter((role) => !isOwnerRoleName(role.name));
-    super(
-      `${describeRequest(request)} for ${email} in organization ${organizationId}: only the organization owner${owner} can be declared with the role "owner"; ` +
-        `Qovery can neither invite anyone as owner nor hand the ownership over (transfer it in the Qovery console, then declare the new owner). ` +
-        `Use one of the organization's other roles: ${roleNames(others)}.`,
-    );
+    const advice = `Use one of the organization's other roles: ${roleNames(others)}.`;
+    super({
+      code: "NOT_THE_OWNER",
+      subject: `${describeRequest(request)} for ${email}`,
+      message:
+        `${describeRequest(request)} for ${email} in organization ${organizationId}: only the organization owner${owner} can be declared with the role "owner"; ` +
+        `Qovery can neither invite anyone as owner nor hand the ownership over (transfer it in the Qovery console, then declare the new owner). ${advice}`,
+      advice,
+    });
     this.name = "NotTheOwnerError";
   }
 }
 
 /** An unknown role given as downgradeRoleName (onDelete "downgrade"). */
-export class UnknownDowngradeRoleError extends Error {
+export class UnknownDowngradeRoleError extends QoveryInvitationsError {
   constructor(cause: UnknownRoleError) {
-    super(`downgradeRoleName: ${cause.message}`, { cause });
+    super({
+      code: "UNKNOWN_ROLE",
+      subject: "downgradeRoleName",
+      message: `downgradeRoleName: ${cause.message}`,
+      advice: cause.advice,
+      cause,
+    });
     this.name = "UnknownDowngradeRoleError";
   }
 }

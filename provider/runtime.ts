@@ -4,7 +4,7 @@
  * over that context. The dynamic-provider module (index.ts) and the native plugin
  * (native/server.ts) each hold one runtime; everything else is shared code.
  */
-import { connect, resolveSettings, type ConfigSource, type ProviderSettings, type TokenSource } from "../core";
+import { connect, messageOf, resolveSettings, type ConfigSource, type ProviderSettings, type TokenSource } from "../core";
 import { invitationProvider } from "./invitation";
 import { removalProvider } from "./removal";
 import { rosterGuardProvider } from "./roster-guard";
@@ -39,7 +39,7 @@ export function createRuntime(env: NodeJS.ProcessEnv = process.env, tokenSource:
           context = undefined;
         }
       } catch (error) {
-        settings = { ...settings, problems: [`the stack config could not be read: ${String(error)}`] };
+        settings = { ...settings, problems: [`the stack config could not be read: ${messageOf(error)}`] };
       }
     },
     settings: () => settings,

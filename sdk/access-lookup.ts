@@ -4,7 +4,14 @@
  * QOVERY_API_URL (so it also works in a plain Node script, outside `pulumi`).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { connect, fetchOrganizationAccess, resolveSettings, type OrganizationAccess, type QoveryConnection } from "../core";
+import {
+  connect,
+  fetchOrganizationAccess,
+  QoveryInvitationsError,
+  resolveSettings,
+  type OrganizationAccess,
+  type QoveryConnection,
+} from "../core";
 
 export interface OrganizationAccessLookupArgs {
   /** The UUID of the Qovery organization. */
@@ -25,7 +32,12 @@ export function programQovery(): QoveryConnection {
  */
 export async function getOrganizationAccess(args: OrganizationAccessLookupArgs): Promise<OrganizationAccess> {
   if (typeof args?.organizationId !== "string" || args.organizationId.trim() === "") {
-    throw new Error("getOrganizationAccess: organizationId (the organization's UUID) is required");
+    throw new QoveryInvitationsError({
+      code: "INVALID_INPUT",
+      subject: "organizationId",
+      message: "getOrganizationAccess: organizationId (the organization's UUID) is required",
+      advice: "Pass the organization's UUID, shown in the Qovery console.",
+    });
   }
   return fetchOrganizationAccess(programQovery().client, args.organizationId.trim());
 }

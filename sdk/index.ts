@@ -18,8 +18,9 @@ export type {
 } from "../core";
 export { readPeopleFile, parsePeopleCsv, parsePeopleYaml, PeopleFileError } from "../core";
 // The errors a program can catch: from readPeopleFile and the lookups, which run in the program.
-export { QoveryApiError, MissingTokenError, InvalidSettingsError, UnknownRoleError } from "../core";
-export type { QoveryErrorKind } from "../core";
+// Each is a QoveryInvitationsError, whose code tells them apart without reading the message.
+export { QoveryApiError, MissingTokenError, InvalidSettingsError, UnknownRoleError, QoveryInvitationsError } from "../core";
+export type { ErrorCode, QoveryErrorKind } from "../core";
 export type { RosterPerson } from "../core";
 export { getOrganizationRole, getOrganizationRoles } from "./role-lookup";
 export type { OrganizationRole, OrganizationRoleLookupArgs, OrganizationRolesLookupArgs } from "./role-lookup";

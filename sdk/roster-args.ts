@@ -16,6 +16,7 @@ import {
   isNonNegativeInteger,
   isUuid,
   personSchema,
+  QoveryInvitationsError,
   text,
   UNMANAGED_POLICIES,
 } from "../core";
@@ -80,5 +81,10 @@ export function checkRosterArgs(name: string, args: unknown): void {
   const parsed = rosterArgsSchema.safeParse(args);
   if (parsed.success) return;
   const problems = failuresOf(parsed.error.issues).map(({ property, reason }) => (property ? `${property} ${reason}` : reason));
-  throw new Error(`OrganizationRoster "${name}": ${problems.join("; ")}`);
+  throw new QoveryInvitationsError({
+    code: "INVALID_INPUT",
+    subject: `OrganizationRoster "${name}"`,
+    message: `OrganizationRoster "${name}": ${problems.join("; ")}`,
+    advice: "Fix each roster argument named; every problem is listed.",
+  });
 }

@@ -38,6 +38,7 @@ import {
   fetchOrganizationAccess,
   MAX_REMOVALS_CONFIG_KEY,
   MAX_REMOVALS_ENV,
+  messageOf,
   normalizeEmail,
   planRoster,
   rosterChildren,
@@ -191,7 +192,7 @@ async function readOrganization(organizationId: string, needs: { roles: boolean 
   try {
     connection = programQovery();
   } catch (error) {
-    const failure = { failure: reasonOf(error) };
+    const failure = { failure: messageOf(error) };
     return { organizationId, access: failure, roles: needs.roles ? failure : undefined };
   }
   const { client, token } = connection;
@@ -206,11 +207,9 @@ async function settle<T>(promise: Promise<T>): Promise<Reading<T>> {
   try {
     return { value: await promise };
   } catch (error) {
-    return { failure: reasonOf(error) };
+    return { failure: messageOf(error) };
   }
 }
-
-const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * A child's options: the roster's own (retainOnDelete, protect, ignoreChanges, customTimeouts,

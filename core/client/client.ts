@@ -8,6 +8,7 @@ import { HTTPError, RequestError, TimeoutError, type Got } from "got";
 import type { z } from "zod";
 import type { ProviderSettings } from "../settings";
 import { ConcurrencyLimit } from "./concurrency";
+import { messageOf } from "../errors";
 import { QoveryApiError, type QoveryErrorKind, type RequestSubject } from "./errors";
 import { createHttp } from "./http";
 import { isRateLimited, retryAfterMs, retryDelayMs, type RetryLimits } from "./retry";
@@ -216,7 +217,7 @@ function toApiError(error: unknown, operation: Operation, subject: RequestSubjec
   if (error instanceof RequestError) {
     return new QoveryApiError({ ...subject, operation, kind: "network", detail: error.code ?? error.message });
   }
-  return new QoveryApiError({ ...subject, operation, kind: "network", detail: error instanceof Error ? error.message : String(error) });
+  return new QoveryApiError({ ...subject, operation, kind: "network", detail: messageOf(error) });
 }
 
 function kindOfStatus(status: number, detail: string | undefined): QoveryErrorKind {

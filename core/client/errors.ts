@@ -4,6 +4,7 @@
  * It never holds the token, the request headers, or the underlying HTTP library's error
  * object (whose options carry the Authorization header).
  */
+import { QoveryInvitationsError, type ErrorInit } from "../errors";
 
 export type QoveryErrorKind =
   | "unauthorized" // 401: token missing, rejected or expired
@@ -45,7 +46,7 @@ const ADVICE: Record<QoveryErrorKind, string> = {
   "invalid-response": "Qovery answered with data this package does not understand; please report it.",
 };
 
-export class QoveryApiError extends Error {
+export class QoveryApiError extends QoveryInvitationsError {
   readonly operation: string;
   readonly kind: QoveryErrorKind;
   readonly status?: number;
@@ -54,7 +55,7 @@ export class QoveryApiError extends Error {
   readonly email?: string;
 
   constructor(init: QoveryApiErrorInit) {
-    super(describe(init));
+    super({ code: "QOVERY_API", subject: subjectOf(init), message: describe(init), advice: advice(init) });
     this.name = "QoveryApiError";
     this.operation = init.operation;
     this.kind = init.kind;
@@ -83,11 +84,14 @@ function advice(init: QoveryApiErrorInit): string {
   return ADVICE[init.kind];
 }
 
+function subjectOf(init: RequestSubject): string {
+  return init.email ? `organization ${init.organizationId}, email ${init.email}` : `organization ${init.organizationId}`;
+}
+
 function describe(init: QoveryApiErrorInit): string {
-  const subject = init.email ? `organization ${init.organizationId}, email ${init.email}` : `organization ${init.organizationId}`;
   const status = init.status === undefined ? "no HTTP status" : `HTTP ${init.status}`;
   const detail = init.detail ? `: ${init.detail}` : "";
-  return `Qovery ${init.operation} failed (${subject}; ${status}${detail}). ${advice(init)}`;
+  return `Qovery ${init.operation} failed (${subjectOf(init)}; ${status}${detail}). ${advice(init)}`;
 }
 
 /**
@@ -111,26 +115,56 @@ export function isAccessDenied(error: unknown): boolean {
   return error instanceof QoveryApiError && (error.kind === "unauthorized" || error.kind === "forbidden");
 }
 
-/** Where a token is looked for: a Pulumi command's stack config and environment, or the environment only (the command line). */
-/** Where the token was looked for: the dynamic provider's stack config, the native plugin's, or the environment alone. */
+/**
+ * Where a token is looked for: a Pulumi command's stack config (the dynamic provider's `qovery:`
+ * keys, or the native plugin's `qovery-invitations:` keys) and environment, or the environment
+ * only (the command line).
+ */
 export type TokenSource = "pulumi" | "native" | "environment";
 
-export class MissingTokenError extends Error {
+const ENVIRONMENT_TOKEN_ADVICE = "export an organization API token whose role is admin or owner.";
+const pulumiTokenAdvice = (namespace: string) =>
+  `Set one with \`pulumi config set ${namespace}:apiToken --secret\` (stack config), or export QOVERY_API_TOKEN in the environment of \`pulumi\`.`;
+const PULUMI_TOKEN_ADVICE = pulumiTokenAdvice("qovery");
+const NATIVE_TOKEN_ADVICE = pulumiTokenAdvice("qovery-invitations");
+
+const MISSING_TOKEN: Record<TokenSource, ErrorInit> = {
+  environment: {
+    code: "MISSING_TOKEN",
+    subject: "QOVERY_API_TOKEN",
+    message: `QOVERY_API_TOKEN is not set: ${ENVIRONMENT_TOKEN_ADVICE}`,
+    advice: ENVIRONMENT_TOKEN_ADVICE,
+  },
+  pulumi: {
+    code: "MISSING_TOKEN",
+    subject: "qovery:apiToken",
+    message: `No Qovery API token is configured. ${PULUMI_TOKEN_ADVICE}`,
+    advice: PULUMI_TOKEN_ADVICE,
+  },
+  native: {
+    code: "MISSING_TOKEN",
+    subject: "qovery-invitations:apiToken",
+    message: `No Qovery API token is configured. ${NATIVE_TOKEN_ADVICE}`,
+    advice: NATIVE_TOKEN_ADVICE,
+  },
+};
+
+export class MissingTokenError extends QoveryInvitationsError {
   constructor(source: TokenSource = "pulumi") {
-    super(
-      source === "environment"
-        ? "QOVERY_API_TOKEN is not set: export an organization API token whose role is admin or owner."
-        : `No Qovery API token is configured. Set one with \`pulumi config set ${source === "native" ? "qovery-invitations" : "qovery"}:apiToken --secret\` ` +
-            "(stack config), or export QOVERY_API_TOKEN in the environment of `pulumi`.",
-    );
+    super(MISSING_TOKEN[source]);
     this.name = "MissingTokenError";
   }
 }
 
 /** A setting that cannot be used (see core/settings.ts); raised by the first operation that needs the API. */
-export class InvalidSettingsError extends Error {
+export class InvalidSettingsError extends QoveryInvitationsError {
   constructor(problems: string[]) {
-    super(`Invalid Qovery provider configuration: ${problems.join("; ")}.`);
+    super({
+      code: "INVALID_SETTINGS",
+      subject: "the provider configuration",
+      message: `Invalid Qovery provider configuration: ${problems.join("; ")}.`,
+      advice: "Fix each config key named (its value is never printed back).",
+    });
     this.name = "InvalidSettingsError";
   }
 }

@@ -22,6 +22,7 @@ import {
   isOwner,
   type Member,
   membersWithEmail,
+  messageOf,
   pendingInvitationFor,
   QoveryApiError,
   type Role,
@@ -192,8 +193,4 @@ function isLostAnswer(error: QoveryApiError): boolean {
 
 function isAlreadyMember(error: QoveryApiError): boolean {
   return error.kind === "bad-request" && /already.*member/i.test(error.detail ?? "");
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

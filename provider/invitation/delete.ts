@@ -9,18 +9,31 @@
  * stops and asks for a refresh instead of removing a member the state does not know about:
  * during a replacement that would remove the person, then invite them again.
  */
-import { DEFAULT_DOWNGRADE_ROLE, isNotFound, isOwner, isTokenMember, type Member, membersWithEmail, type Role } from "../../core";
+import {
+  DEFAULT_DOWNGRADE_ROLE,
+  isNotFound,
+  isOwner,
+  isTokenMember,
+  type Member,
+  membersWithEmail,
+  QoveryInvitationsError,
+  type Role,
+} from "../../core";
 import type { LifecycleContext } from "../shared/context";
 import type { InvitationOutputs } from "./model";
 import { downgradeRole } from "./on-delete";
 import { recordRemoval, recordRole } from "../shared/own-changes";
 
-export class AcceptedSinceRefreshError extends Error {
+export class AcceptedSinceRefreshError extends QoveryInvitationsError {
   constructor(email: string, organizationId: string) {
-    super(
-      `${email} has accepted the invitation to organization ${organizationId} since the last refresh, so the state is out of date. ` +
-        `Run \`pulumi refresh\` (or \`pulumi up --refresh\`) and try again: the person is now a member, and the plan will show what happens to them.`,
-    );
+    const advice =
+      "Run `pulumi refresh` (or `pulumi up --refresh`) and try again: the person is now a member, and the plan will show what happens to them.";
+    super({
+      code: "STALE_STATE",
+      subject: `organization ${organizationId}, email ${email}`,
+      message: `${email} has accepted the invitation to organization ${organizationId} since the last refresh, so the state is out of date. ${advice}`,
+      advice,
+    });
     this.name = "AcceptedSinceRefreshError";
   }
 }

@@ -14,16 +14,26 @@
  *
  * Unknown values (preview) are answered conservatively: a possible replacement.
  */
-import { INVITATION_ABSENT_MEANS, INVITATION_REPLACES_ON_CHANGE, INVITATION_UPDATES_IN_PLACE, isUnknown, roleInputOf } from "../../core";
+import {
+  INVITATION_ABSENT_MEANS,
+  INVITATION_REPLACES_ON_CHANGE,
+  INVITATION_UPDATES_IN_PLACE,
+  isUnknown,
+  QoveryInvitationsError,
+  roleInputOf,
+} from "../../core";
 import type { DiffResult } from "../shared/resource";
 import { type InvitationOutputs } from "./model";
 
-export class ExpiredInvitationError extends Error {
+export class ExpiredInvitationError extends QoveryInvitationsError {
   constructor(email: string, organizationId: string) {
-    super(
-      `The invitation of ${email} to organization ${organizationId} has expired and onExpired is "fail". ` +
-        `Set onExpired to "reissue" to send a new invitation, or remove the person from the program.`,
-    );
+    const advice = `Set onExpired to "reissue" to send a new invitation, or remove the person from the program.`;
+    super({
+      code: "INVITATION_EXPIRED",
+      subject: `organization ${organizationId}, email ${email}`,
+      message: `The invitation of ${email} to organization ${organizationId} has expired and onExpired is "fail". ${advice}`,
+      advice,
+    });
     this.name = "ExpiredInvitationError";
   }
 }

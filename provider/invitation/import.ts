@@ -12,6 +12,7 @@ import {
   membersWithEmail,
   normalizeEmail,
   pendingInvitationFor,
+  QoveryInvitationsError,
   type InvitationInputs,
   type Role,
 } from "../../core";
@@ -25,9 +26,11 @@ export interface ImportResult {
   inputs: InvitationInputs;
 }
 
-export class ImportIdError extends Error {
-  constructor(message: string) {
-    super(message);
+const IMPORT_ADVICE = "Give <organizationId>/<email> of a member or of someone invited; declare anyone else and run `pulumi up`.";
+
+export class ImportIdError extends QoveryInvitationsError {
+  constructor(id: string, message: string) {
+    super({ code: "IMPORT_ID", subject: id, message, advice: IMPORT_ADVICE });
     this.name = "ImportIdError";
   }
 }
@@ -43,7 +46,7 @@ export function parseImportId(id: string): { organizationId: string; email: stri
     ...(slash >= 0 && !isUuid(organizationId) ? [`"${organizationId}" is not a UUID`] : []),
     ...(slash >= 0 && !isEmailAddress(email) ? [`"${id.slice(slash + 1)}" is not an email address`] : []),
   ];
-  if (problems.length > 0) throw new ImportIdError(`Cannot import "${id}": ${problems.join(", ")}; ${expected}.`);
+  if (problems.length > 0) throw new ImportIdError(id, `Cannot import "${id}": ${problems.join(", ")}; ${expected}.`);
   return { organizationId, email };
 }
 
@@ -62,6 +65,7 @@ export async function importInvitation(ctx: LifecycleContext, id: string): Promi
     return imported(declared, invitationOutputs(declared, role, invitation));
   }
   throw new ImportIdError(
+    id,
     `Cannot import "${id}": ${email} is neither a member of organization ${organizationId} nor invited to it (no pending invitation). ` +
       "Declare the person in the program and run `pulumi up` to invite them.",
   );

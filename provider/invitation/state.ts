@@ -8,6 +8,7 @@ import { z } from "zod";
 import {
   invitationInputsSchema,
   invitationOutputsSchema,
+  QoveryInvitationsError,
   withoutUndefined,
   type InvitationInputs,
   type InvitationOutputs,
@@ -16,14 +17,19 @@ import {
 /** A state as diff reads it: every field may be missing (diff decides from what is there). */
 const diffStateSchema = invitationOutputsSchema.partial();
 
-export class BrokenStateError extends Error {
+export class BrokenStateError extends QoveryInvitationsError {
   constructor(what: string, email: unknown, issues: z.core.$ZodIssue[]) {
     const fields = issues.map((issue) => `${issue.path.join(".") || "(all)"}: ${issue.message}`).join("; ");
     const person = typeof email === "string" ? ` of ${email}` : "";
-    super(
-      `The ${what}${person} cannot be used (${fields}). If the state was edited by hand, restore it with ` +
-        "`pulumi stack import`, or remove the resource from the state with `pulumi state delete` and let the next `up` adopt the person.",
-    );
+    const advice =
+      "If the state was edited by hand, restore it with `pulumi stack import`, " +
+      "or remove the resource from the state with `pulumi state delete` and let the next `up` adopt the person.";
+    super({
+      code: "BROKEN_STATE",
+      subject: `the ${what}${person}`,
+      message: `The ${what}${person} cannot be used (${fields}). ${advice}`,
+      advice,
+    });
     this.name = "BrokenStateError";
   }
 }

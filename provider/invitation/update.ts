@@ -3,7 +3,7 @@
  * (`PUT …/member`); an option such as onExpired is recorded without calling Qovery. The owner's
  * role is never given: asked for anyone but the owner, it fails (see owner.ts).
  */
-import { asksForOwner, findRole, isOwner, roleRequestOf, updatableInputsOf, withoutUndefined } from "../../core";
+import { asksForOwner, findRole, isOwner, QoveryInvitationsError, roleRequestOf, updatableInputsOf, withoutUndefined } from "../../core";
 import type { LifecycleContext } from "../shared/context";
 import { type InvitationInputs, type InvitationOutputs } from "./model";
 import { memberOutputs } from "./outputs";
@@ -31,12 +31,15 @@ export async function update(ctx: LifecycleContext, olds: InvitationOutputs, new
 }
 
 /** Qovery does not let the owner's role change; the owner is declared with roleName "owner". */
-export class OwnerRoleChangeError extends Error {
+export class OwnerRoleChangeError extends QoveryInvitationsError {
   constructor(email: string, organizationId: string) {
-    super(
-      `${email} is the owner of organization ${organizationId}: Qovery does not let the owner's role change. ` +
-        `Declare roleName "owner" for them, or transfer the ownership in the Qovery console first.`,
-    );
+    const advice = `Declare roleName "owner" for them, or transfer the ownership in the Qovery console first.`;
+    super({
+      code: "OWNER_ROLE_CHANGE",
+      subject: `organization ${organizationId}, email ${email}`,
+      message: `${email} is the owner of organization ${organizationId}: Qovery does not let the owner's role change. ${advice}`,
+      advice,
+    });
     this.name = "OwnerRoleChangeError";
   }
 }

@@ -11,6 +11,7 @@ import {
   ROLE_FUNCTION,
   ROLES_FUNCTION,
   isUuid,
+  QoveryInvitationsError,
   UnknownRoleError,
   withoutUndefined,
   type ConfigSource,
@@ -48,17 +49,24 @@ export function configSource(args: Plain): ConfigSource {
   };
 }
 
-export class UnknownTokenError extends Error {
-  constructor(kind: string, token: string) {
-    super(
-      `This plugin has no ${kind} ${token}: it serves ${INVITATION_TYPE}. Upgrade the plugin (npm install pulumi-qovery-invitations@latest).`,
-    );
-    this.name = "UnknownTokenError";
+const UPGRADE_ADVICE = "Upgrade the plugin: npm install pulumi-qovery-invitations@latest where it is installed.";
+
+/** A type or function this plugin does not serve: the program, its SDK or the state is newer than the plugin. */
+export class UnsupportedError extends QoveryInvitationsError {
+  constructor(kind: "resource" | "function", token: string) {
+    const what = kind === "resource" ? "This plugin has no resource" : "This plugin has no function";
+    super({
+      code: "UNSUPPORTED",
+      subject: token,
+      message: `${what} ${token}. ${UPGRADE_ADVICE}`,
+      advice: UPGRADE_ADVICE,
+    });
+    this.name = "UnsupportedError";
   }
 }
 
 function expectResource(type: string): void {
-  if (type && type !== INVITATION_TYPE) throw new UnknownTokenError("resource", type);
+  if (type && type !== INVITATION_TYPE) throw new UnsupportedError("resource", type);
 }
 
 export function nativeHandlers(version: string, env: NodeJS.ProcessEnv = process.env) {
@@ -114,7 +122,7 @@ export function nativeHandlers(version: string, env: NodeJS.ProcessEnv = process
 
     /** A function: its result, or the failures of its arguments by name. */
     async invoke(token: string, args: Plain): Promise<{ result?: Plain; failures: CheckFailure[] }> {
-      if (token !== ROLES_FUNCTION && token !== ROLE_FUNCTION) throw new UnknownTokenError("function", token);
+      if (token !== ROLES_FUNCTION && token !== ROLE_FUNCTION) throw new UnsupportedError("function", token);
       const failures = roleLookupFailures(token, args);
       if (failures.length > 0) return { failures };
       const organizationId = String(args.organizationId);

@@ -11,6 +11,8 @@ import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import * as plugin from "@pulumi/pulumi/proto/plugin_pb";
 import * as proto from "@pulumi/pulumi/proto/provider_pb";
+// Only this file of core, which loads nothing: the rest of the package loads at the first request.
+import { messageOf } from "../../core/errors";
 import type { NativeHandlers } from "./handlers";
 import { conceal, revealProperties, secretKeys } from "./secrets";
 
@@ -26,8 +28,8 @@ function failuresOf(failures: { property: string; reason: string }[]): proto.Che
 
 /** A failed request, as the engine shows it: the message alone (it never holds the token). */
 function grpcError(error: unknown): grpc.ServiceError {
-  const message = error instanceof Error ? error.message : String(error);
-  return Object.assign(new Error(message), { code: grpc.status.UNKNOWN, details: message, metadata: new grpc.Metadata() });
+  const message = messageOf(error);
+  return { name: "ServiceError", message, code: grpc.status.UNKNOWN, details: message, metadata: new grpc.Metadata() };
 }
 
 /** Runs a request's handler, answering with its value or its error. */

@@ -21,7 +21,18 @@
  * - read keeps the record as it is; delete does nothing.
  */
 import { z } from "zod";
-import { allowingUnknowns, failuresOf, isNotFound, isOwner, isTokenMember, uuid, type Member, type RemovalKind } from "../../core";
+import {
+  allowingUnknowns,
+  failuresOf,
+  isNotFound,
+  isOwner,
+  isTokenMember,
+  messageOf,
+  QoveryInvitationsError,
+  uuid,
+  type Member,
+  type RemovalKind,
+} from "../../core";
 import type { CheckResult, DiffResult, ResourceEntry } from "../shared/resource";
 import type { LifecycleContext } from "../shared/context";
 import { recordRemoval } from "../shared/own-changes";
@@ -90,13 +101,17 @@ export function diff(news: Record<string, unknown>): DiffResult {
   return { changes: removalsOf(news).length > 0, replaces: [], deleteBeforeReplace: false };
 }
 
-export class RemovalFailedError extends Error {
+export class RemovalFailedError extends QoveryInvitationsError {
   constructor(organizationId: string, failures: { removal: Removal; error: unknown }[]) {
-    const lines = failures.map(({ removal, error }) => `${removal.key}: ${error instanceof Error ? error.message : String(error)}`);
-    super(
-      `Removing undeclared access to organization ${organizationId} failed for ${failures.length} of them (the others are done; ` +
+    const lines = failures.map(({ removal, error }) => `${removal.key}: ${messageOf(error)}`);
+    super({
+      code: "REMOVAL_FAILED",
+      subject: `organization ${organizationId}`,
+      message:
+        `Removing undeclared access to organization ${organizationId} failed for ${failures.length} of them (the others are done; ` +
         `the next \`pulumi up\` tries again):\n  ${lines.join("\n  ")}`,
-    );
+      advice: "Fix what each failed removal names; the next `pulumi up` tries them again.",
+    });
     this.name = "RemovalFailedError";
   }
 }

@@ -1,6 +1,8 @@
 /**
- * The "Errors and what to do" table of docs/errors.md (linked from the README) quotes messages
- * users will search for: each quote's fixed wording must be found in the code that produces it.
+ * docs/errors.md (linked from the README) and the code cannot drift apart. Its table of codes
+ * lists each error code once, with the exit code the command line gives it; its table of
+ * messages names a code for each message, and quotes messages users will search for: each
+ * quote's fixed wording must be found in the code that produces it.
  * Values in a quote (`…`, quoted names, numbers, emails, `<id>`) are left out; what is between
  * them is grepped in core/, provider/, sdk/ and cli/, with string concatenations across lines
  * joined, and in the messages that the input checks produce for bad inputs (they are composed
@@ -9,6 +11,8 @@
 import { expect } from "chai";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { EXIT_CODES } from "../../cli/exit-codes";
+import { ERROR_CODES } from "../../core";
 import { check } from "../../provider/invitation/check";
 import { OrganizationRoster } from "../../sdk/roster";
 
@@ -44,15 +48,26 @@ function producedMessages(): string {
   return messages.join("\n");
 }
 
-/** The quotes of the first column of the errors table; an example (`such as …`) is not a quote. */
-function quotedErrors(): string[] {
+/** The rows of the first table under a heading of docs/errors.md, as cells, without the header and its rule. */
+function tableRows(heading: string): string[][] {
   const page = fs.readFileSync(path.join(ROOT, "docs", "errors.md"), "utf8");
-  const section = page.slice(page.indexOf("# Errors and what to do"));
-  const table = section.slice(0, section.indexOf("\n\n", section.indexOf("|")));
+  const section = page.slice(page.indexOf(`\n${heading}\n`));
+  const table = section.slice(section.indexOf("\n|") + 1, section.indexOf("\n\n", section.indexOf("\n|")));
   return table
     .split("\n")
-    .filter((line) => line.startsWith("| `") || line.startsWith("| export"))
-    .map((line) => line.split(" | ")[0]!.replace(/such as `[^`]+`/g, ""))
+    .slice(2)
+    .map((line) => line.replace(/^\| | \|$/g, "").split(" | "));
+}
+
+/** The codes a cell names, such as `QOVERY_API`. */
+function codesIn(cell: string): string[] {
+  return [...cell.matchAll(/`([A-Z_]+)`/g)].map((match) => match[1]!);
+}
+
+/** The quotes of the first column of the messages table; an example (`such as …`) is not a quote. */
+function quotedErrors(): string[] {
+  return tableRows("## Messages")
+    .map((cells) => cells[0]!.replace(/such as `[^`]+`/g, ""))
     .flatMap((cell) => [...cell.matchAll(/`([^`]+)`/g)].map((match) => match[1]!))
     .filter((quote) => fixedParts(quote).length > 0);
 }
@@ -70,6 +85,41 @@ function fixedParts(quote: string): string[] {
     .map((part) => part.replace(/^[\s:;,.]+|[\s:;,.]+$/g, ""))
     .filter((part) => part.length >= 8);
 }
+
+describe("docs/errors.md: the codes", () => {
+  const rows = tableRows("## Codes");
+
+  it("lists every error code once, in the order of the code's list", () => {
+    expect(rows.map((cells) => codesIn(cells[0]!)[0])).to.deep.equal([...ERROR_CODES]);
+  });
+
+  it("gives each code the command line's exit code for it", () => {
+    for (const cells of rows) {
+      const code = codesIn(cells[0]!)[0] as keyof typeof EXIT_CODES;
+      expect(Number(cells[2]), code).to.equal(EXIT_CODES[code]);
+    }
+  });
+
+  it("says what each code means and what to do", () => {
+    for (const cells of rows)
+      expect(
+        [cells[1], cells[3]].filter((cell) => !cell?.trim()),
+        cells[0],
+      ).to.deep.equal([]);
+  });
+});
+
+describe("docs/errors.md: the messages", () => {
+  const named = tableRows("## Messages").flatMap((cells) => codesIn(cells[1]!));
+
+  it("names only codes of the code's list", () => {
+    expect(named.filter((code) => !(ERROR_CODES as readonly string[]).includes(code))).to.deep.equal([]);
+  });
+
+  it("quotes a message of every code", () => {
+    expect(ERROR_CODES.filter((code) => !named.includes(code))).to.deep.equal([]);
+  });
+});
 
 describe("README error quotes", () => {
   const source = `${sourceText()}\n${producedMessages()}`;
