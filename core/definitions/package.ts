@@ -10,3 +10,7 @@ export const ROLE_FUNCTION = `${PACKAGE_NAME}:index:getOrganizationRole`;
 export const ROLE_TYPE = `${PACKAGE_NAME}:index:OrganizationRole`;
 /** The dynamic OrganizationInvitation's type: the alias that lets a TypeScript stack switch to the native resource in place. */
 export const DYNAMIC_INVITATION_TYPE = "pulumi-nodejs:dynamic/qovery:OrganizationInvitation";
+export const ROSTER_TYPE = `${PACKAGE_NAME}:index:OrganizationRoster`;
+/** The roster's own children, which only a roster declares (not in the schema). */
+export const REMOVAL_TYPE = `${PACKAGE_NAME}:index:UnmanagedAccessRemoval`;
+export const GUARD_TYPE = `${PACKAGE_NAME}:index:RosterGuard`;

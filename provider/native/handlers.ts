@@ -7,7 +7,10 @@
 import {
   findRole,
   INVITATION_SECRET_OUTPUTS,
+  GUARD_TYPE,
   INVITATION_TYPE,
+  REMOVAL_TYPE,
+  ROSTER_TYPE,
   ROLE_FUNCTION,
   ROLES_FUNCTION,
   isUuid,
@@ -18,7 +21,7 @@ import {
 } from "../../core";
 import { importInvitation } from "../invitation/import";
 import { createRuntime } from "../runtime";
-import type { CheckFailure } from "../shared/resource";
+import type { CheckFailure, ResourceEntry } from "../shared/resource";
 import { packageSchema } from "./schema";
 
 type Plain = Record<string, unknown>;
@@ -65,59 +68,64 @@ export class UnsupportedError extends QoveryInvitationsError {
   }
 }
 
-function expectResource(type: string): void {
-  if (type && type !== INVITATION_TYPE) throw new UnsupportedError("resource", type);
-}
-
 export function nativeHandlers(version: string, env: NodeJS.ProcessEnv = process.env) {
   const runtime = createRuntime(env, "native");
   const invitation = runtime.resources.invitation;
+  /** The registry entry of each type the plugin serves: the invitation, and the roster's own children. */
+  const byType: Record<string, ResourceEntry> = {
+    [INVITATION_TYPE]: invitation,
+    [REMOVAL_TYPE]: runtime.resources.removal,
+    [GUARD_TYPE]: runtime.resources.rosterGuard,
+  };
+  const entry = (type: string): ResourceEntry => {
+    const found = byType[type];
+    if (!found) throw new UnsupportedError("resource", type);
+    return found;
+  };
 
   return {
     schema: () => JSON.stringify(packageSchema(version)),
     secretOutputs: INVITATION_SECRET_OUTPUTS,
+
+    expectComponent(type: string): void {
+      if (type !== ROSTER_TYPE) throw new UnsupportedError("resource", type);
+    },
 
     configure(args: Plain): void {
       runtime.configure(configSource(args));
     },
 
     async check(type: string, olds: Plain, news: Plain) {
-      expectResource(type);
-      return invitation.check(olds, news);
+      return entry(type).check(olds, news);
     },
 
     async diff(type: string, id: string, olds: Plain, news: Plain) {
-      expectResource(type);
-      return invitation.diff(id, withoutDynamicProvider(olds), news);
+      return entry(type).diff(id, withoutDynamicProvider(olds), news);
     },
 
     async create(type: string, inputs: Plain) {
-      expectResource(type);
-      const { id, outs } = await invitation.create(inputs);
+      const { id, outs } = await entry(type).create(inputs);
       return { id, properties: withoutUndefined(outs ?? {}) };
     },
 
     /** A refresh (the state in `properties`) or an import (no state, only the id). */
     async read(type: string, id: string, properties: Plain, inputs: Plain): Promise<{ id: string; properties: Plain; inputs: Plain }> {
-      expectResource(type);
-      if (Object.keys(properties).length === 0) {
+      if (type === INVITATION_TYPE && Object.keys(properties).length === 0) {
         const found = await importInvitation(runtime.context(), id);
         return { id: found.id, properties: found.props, inputs: found.inputs };
       }
-      const result = await invitation.read(id, withoutDynamicProvider(properties));
+      const result = await entry(type).read(id, withoutDynamicProvider(properties));
       if (!result.id || !result.props) return { id: "", properties: {}, inputs: {} };
       return { id: result.id, properties: result.props, inputs: withoutDynamicProvider(inputs) };
     },
 
     async update(type: string, id: string, olds: Plain, news: Plain) {
-      expectResource(type);
-      const { outs } = await invitation.update(id, withoutDynamicProvider(olds), news);
+      const { outs } = await entry(type).update(id, withoutDynamicProvider(olds), news);
       return withoutUndefined(outs ?? {});
     },
 
     async delete(type: string, id: string, properties: Plain): Promise<void> {
-      expectResource(type);
-      await invitation.delete(id, withoutDynamicProvider(properties));
+      await entry(type).delete(id, withoutDynamicProvider(properties));
     },
 
     /** A function: its result, or the failures of its arguments by name. */

@@ -7,14 +7,27 @@
  */
 import * as grpc from "@grpc/grpc-js";
 import { ResourceProviderService } from "@pulumi/pulumi/proto/provider_grpc_pb";
-import { providerService } from "./service";
+import type * as ConstructModule from "../../sdk/native/construct";
+import { providerService, type Constructor } from "./service";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { version } = require("pulumi-qovery-invitations/package.json") as { version: string };
 
-function main(): void {
+/**
+ * The roster's Construct runs program-side code (the component registers its children with the
+ * engine, as a program would), so it is the one place where the plugin loads the sdk.
+ */
+function constructor(engineAddress: string): () => Constructor {
+  return () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { construct } = require("../../sdk/native/construct") as typeof ConstructModule;
+    return (request) => construct(engineAddress, request);
+  };
+}
+
+function main(engineAddress: string | undefined): void {
   const server = new grpc.Server({ "grpc.max_receive_message_length": 1024 * 1024 * 400 });
-  server.addService(ResourceProviderService, providerService(version));
+  server.addService(ResourceProviderService, providerService(version, constructor(engineAddress ?? "")));
   server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, port) => {
     if (error) {
       process.stderr.write(`pulumi-resource-qovery-invitations: cannot listen: ${error.message}\n`);
@@ -25,4 +38,4 @@ function main(): void {
   });
 }
 
-main();
+main(process.argv[2]);

@@ -16,12 +16,14 @@ import {
   ROLE_FUNCTION,
   ROLE_TYPE,
   ROLES_FUNCTION,
+  ROSTER_TYPE,
   type FieldMeta,
 } from "../../core";
 
 interface PropertySpec {
   type?: string;
   items?: PropertySpec;
+  additionalProperties?: PropertySpec;
   $ref?: string;
   description?: string;
   secret?: boolean;
@@ -72,6 +74,32 @@ const CONFIG_PROPERTIES: Record<string, PropertySpec> = {
   maxConcurrency: { type: "integer", description: `Requests in flight at once (default ${CONFIG_DEFAULTS.maxConcurrency}).` },
 };
 
+const PERSON_TYPE = `${PACKAGE_NAME}:index:RosterPerson`;
+
+/** The roster's arguments (sdk/roster.ts, OrganizationRosterArgs, says more of each). */
+const ROSTER_INPUTS: Record<string, PropertySpec> = {
+  organizationId: { type: "string", description: "The UUID of the Qovery organization." },
+  people: {
+    type: "array",
+    items: { $ref: `#/types/${PERSON_TYPE}` },
+    description: "The people, each with an email and a roleName (or roleId). Emails must be unique, whatever their case.",
+  },
+  onExpired: {
+    type: "string",
+    description: "The policy for expired invitations of everyone who does not set their own: keep (default), reissue or fail.",
+  },
+  childNamePrefix: { type: "string", description: "Prepended to each child's name (default: none, the child is named after the email)." },
+  unmanaged: {
+    type: "string",
+    description: "Members and invitations the roster does not declare: `report` (default) lists them, `remove` removes them at `up`.",
+  },
+  keep: { type: "array", items: { type: "string" }, description: "Emails that are never reported as undeclared and never removed." },
+  maxRemovals: { type: "integer", description: "`unmanaged: remove` only: most removals one run may make (default 5)." },
+  minAdmins: { type: "integer", description: "`unmanaged: remove` only: fewest admins a run may leave (default 1)." },
+  onDelete: { type: "string", description: "What taking a person out of the roster does: `remove` (default) or `downgrade`." },
+  downgradeRoleName: { type: "string", description: "The role given under `onDelete: downgrade` (default `viewer`)." },
+};
+
 const ROLE_ARGUMENTS = {
   organizationId: { type: "string", description: "The UUID of the Qovery organization." },
 };
@@ -88,6 +116,18 @@ export function packageSchema(version: string) {
     config: { variables: CONFIG_PROPERTIES },
     provider: { description: "The Qovery invitations provider.", inputProperties: CONFIG_PROPERTIES },
     types: {
+      [PERSON_TYPE]: {
+        type: "object",
+        description: "One person of a roster.",
+        properties: {
+          email: { type: "string", description: "The address to invite." },
+          roleName: { type: "string", description: "The role's name, case-insensitive. Give roleName or roleId." },
+          roleId: { type: "string", description: "The role's UUID." },
+          onExpired: { type: "string", description: "Overrides the roster's onExpired for this person." },
+          retainOnDelete: { type: "boolean", description: "Taken out of the roster, this person keeps their access." },
+        },
+        required: ["email"],
+      },
       [ROLE_TYPE]: {
         type: "object",
         description: "A role of an organization, built-in or custom.",
@@ -99,6 +139,22 @@ export function packageSchema(version: string) {
       },
     },
     resources: {
+      [ROSTER_TYPE]: {
+        isComponent: true,
+        description:
+          "The people of one organization as one list: one OrganizationInvitation per person, named after the email, " +
+          "and the organization's undeclared access reported or removed.",
+        inputProperties: ROSTER_INPUTS,
+        requiredInputs: ["organizationId", "people"],
+        properties: {
+          statuses: {
+            type: "object",
+            additionalProperties: { type: "string" },
+            description: "Email (lower case) → PENDING, EXPIRED or ACCEPTED.",
+          },
+        },
+        required: ["statuses"],
+      },
       [INVITATION_TYPE]: {
         description:
           "One person invited into a Qovery organization with one role: the invitation is followed until it is accepted, " +

@@ -42,7 +42,10 @@ function answer<T>(callback: Callback<T>, work: () => Promise<T> | T): void {
     );
 }
 
-export function providerService(version: string): grpc.UntypedServiceImplementation {
+/** How the plugin builds a component (Construct): program-side code, loaded at the first Construct. */
+export type Constructor = (request: proto.ConstructRequest) => Promise<{ urn: string; state: Struct }>;
+
+export function providerService(version: string, constructor: () => Constructor): grpc.UntypedServiceImplementation {
   let loaded: NativeHandlers | undefined;
   const handlers = (): NativeHandlers => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -157,6 +160,14 @@ export function providerService(version: string): grpc.UntypedServiceImplementat
         const { result, failures } = await handlers().invoke(call.request.getTok(), plain(call.request.getArgs()));
         const response = new proto.InvokeResponse().setFailuresList(failuresOf(failures));
         return result ? response.setReturn(structOf(result)) : response;
+      });
+    },
+
+    construct(call: grpc.ServerUnaryCall<proto.ConstructRequest, proto.ConstructResponse>, callback: Callback<proto.ConstructResponse>) {
+      answer(callback, async () => {
+        handlers().expectComponent(call.request.getType());
+        const { urn, state } = await constructor()(call.request);
+        return new proto.ConstructResponse().setUrn(urn).setState(state);
       });
     },
 

@@ -6,3 +6,4 @@
  */
 export { OrganizationInvitation, type InvitationOutputProperties } from "./invitation";
 export { getOrganizationRole, getOrganizationRoles, type GetOrganizationRolesResult } from "./functions";
+export { OrganizationRoster } from "./roster";
