@@ -37,8 +37,14 @@ function interpreterVersion(python) {
   }
 }
 
+/** Keyed by the interpreter's `[major, minor]` and the pins (not the comments: editing prose keeps the venv). */
 function cacheDirectory(version) {
-  const hash = createHash("sha256").update(fs.readFileSync(REQUIREMENTS)).digest("hex").slice(0, 12);
+  const pins = fs
+    .readFileSync(REQUIREMENTS, "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "" && !line.startsWith("#"))
+    .join("\n");
+  const hash = createHash("sha256").update(pins).digest("hex").slice(0, 12);
   return cachePath("python", `py${version.join(".")}+${hash}`, "venv");
 }
 
