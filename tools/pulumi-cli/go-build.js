@@ -42,14 +42,20 @@ function which(command) {
 /**
  * `go build` of package `pkg` as upstream builds its release binaries: CGO off, tags
  * `osusergo,grpcnotrace`, and `-X` ldflags setting the version variable (without one, several
- * programs report an empty version and refuse to work).
+ * programs report an empty version and refuse to work). `-buildvcs=false`: a main package inside
+ * this repository (the SDK generator) would otherwise be stamped from git, which fails in a
+ * checkout git refuses to read (another owner) and says nothing useful anyway.
  */
 function goBuild({ moduleDir, pkg, versionVariable, version, output }) {
-  execFileSync("go", ["build", "-tags", "osusergo,grpcnotrace", "-ldflags", `-X ${versionVariable}=${version}`, "-o", output, pkg], {
-    cwd: moduleDir,
-    stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, CGO_ENABLED: "0" },
-  });
+  execFileSync(
+    "go",
+    ["build", "-buildvcs=false", "-tags", "osusergo,grpcnotrace", "-ldflags", `-X ${versionVariable}=${version}`, "-o", output, pkg],
+    {
+      cwd: moduleDir,
+      stdio: ["ignore", "inherit", "inherit"],
+      env: { ...process.env, CGO_ENABLED: "0" },
+    },
+  );
 }
 
 /** Fails with `advice` when there is no Go toolchain on PATH. */
