@@ -18,6 +18,7 @@
 const { execFileSync } = require("node:child_process");
 const { createHash } = require("node:crypto");
 const fs = require("node:fs");
+const os = require("node:os");
 const path = require("node:path");
 const { cachePath, logger, runAsCommand } = require("./go-build");
 
@@ -75,11 +76,27 @@ function pythonEnvDirectory(packages = []) {
   }
   const venv = cacheDirectory(version);
   if (!fs.existsSync(path.join(venv, MARKER))) build(python, venv);
-  if (packages.length > 0) {
-    // --no-deps: their dependency (pulumi) is the pinned one already there; a version range must not replace it.
-    pip(venv, ["install", "--quiet", "--no-deps", "--force-reinstall", ...packages]);
-  }
+  if (packages.length > 0) installCopies(venv, packages);
   return venv;
+}
+
+/**
+ * Installs each folder's package from a copy: setuptools writes `build/` and `*.egg-info` beside
+ * the sources, which must not land in a generated SDK folder (nor in a check that it is current).
+ * `--no-deps`: their dependency (pulumi) is the pinned one already there; a range must not replace it.
+ */
+function installCopies(venv, packages) {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "python-env-"));
+  try {
+    const copies = packages.map((dir, i) => {
+      const copy = path.join(scratch, String(i));
+      fs.cpSync(dir, copy, { recursive: true });
+      return copy;
+    });
+    pip(venv, ["install", "--quiet", "--no-deps", "--force-reinstall", ...copies]);
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 module.exports = { pythonEnvDirectory };
