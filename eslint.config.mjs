@@ -8,7 +8,8 @@ import tseslint from "typescript-eslint";
 
 export default defineConfig(
   {
-    ignores: ["dist/**", "coverage/**", "**/node_modules/**"],
+    // sdk/go and sdk/python: SDKs written by `npm run sdk-gen`, in Go and Python.
+    ignores: ["dist/**", "coverage/**", "**/node_modules/**", "sdk/go/**", "sdk/python/**"],
   },
   js.configs.recommended,
   tseslint.configs.recommended,

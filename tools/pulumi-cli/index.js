@@ -16,34 +16,24 @@
 "use strict";
 const { execFileSync } = require("node:child_process");
 const fs = require("node:fs");
-const os = require("node:os");
 const path = require("node:path");
+const { pinnedVersion, cachePath, which, goBuild, requireGo, buildInto, logger, runAsCommand } = require("./go-build");
 
 const MINIMUM_VERSION = "3.248.0";
 const ENGINE_MODULE = path.join(__dirname, "engine");
 const LANGUAGE_HOST_MODULE = path.join(__dirname, "language-nodejs");
 const PLUGIN_SCRIPT = "pulumi-resource-pulumi-nodejs";
-
-/** The version a wrapper module pins for `module`, read from its go.mod (the one home of the pin). */
-function pinnedVersion(moduleDir, module) {
-  const goMod = fs.readFileSync(path.join(moduleDir, "go.mod"), "utf8");
-  const match = goMod.match(new RegExp(`^\\s*${module.replace(/[./]/g, "\\$&")} (v\\S+)`, "m"));
-  if (!match) throw new Error(`${path.join(moduleDir, "go.mod")} does not require ${module}`);
-  return match[1];
-}
+const SDK_VERSION_VARIABLE = "github.com/pulumi/pulumi/sdk/v3/go/common/version.Version";
 
 const cliVersion = () => pinnedVersion(ENGINE_MODULE, "github.com/pulumi/pulumi/pkg/v3");
 const languageHostVersion = () => pinnedVersion(LANGUAGE_HOST_MODULE, "github.com/pulumi/pulumi/sdk/v3");
 
 /** Outside the repository, keyed by both pinned versions, so clones and CI runs on one machine share it. */
 function cacheDirectory() {
-  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache");
-  return path.join(base, "pulumi-qovery-invitations", "pulumi-cli", `${cliVersion()}+nodejs-${languageHostVersion()}`, "bin");
+  return cachePath("pulumi-cli", `${cliVersion()}+nodejs-${languageHostVersion()}`, "bin");
 }
 
-function log(line) {
-  process.stderr.write(`pulumi-cli: ${line}\n`);
-}
+const log = logger("pulumi-cli");
 
 /** `[major, minor, patch]` of `pulumi version` in `dir` (or on PATH), or undefined when it does not run. */
 function versionOf(pulumi) {
@@ -67,19 +57,6 @@ function atLeast(version, minimum) {
   return true;
 }
 
-function which(command) {
-  for (const dir of (process.env.PATH || "").split(path.delimiter)) {
-    const candidate = path.join(dir, command);
-    try {
-      fs.accessSync(candidate, fs.constants.X_OK);
-      return candidate;
-    } catch {
-      // not in this directory
-    }
-  }
-  return undefined;
-}
-
 /** A directory is usable when its `pulumi` runs at MINIMUM_VERSION or later and the language host is beside it. */
 function usable(dir) {
   const version = versionOf(path.join(dir, "pulumi"));
@@ -95,51 +72,33 @@ function ensurePluginScript(dir) {
   fs.chmodSync(target, 0o755);
 }
 
-function goBuild(moduleDir, pkg, version, output) {
-  execFileSync(
-    "go",
-    [
-      "build",
-      "-tags",
-      "osusergo,grpcnotrace",
-      "-ldflags",
-      `-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=${version}`,
-      "-o",
-      output,
-      pkg,
-    ],
-    { cwd: moduleDir, stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, CGO_ENABLED: "0" } },
-  );
-}
-
-/** Builds both programs into a fresh directory, then moves it into place, so a half build is never used. */
+/** Builds both programs into the cache (see buildInto: a half build is never used). */
 function build(cache) {
-  if (!which("go")) {
-    throw new Error(
-      "No Pulumi CLI found: none on PATH (version " +
-        MINIMUM_VERSION +
-        " or later) and no Go toolchain to build one. Install Pulumi (https://www.pulumi.com/docs/iac/download-install/) " +
-        "and put it on PATH, or install Go 1.26 and run `npm run pulumi-cli` again to build it.",
-    );
-  }
+  requireGo(
+    "No Pulumi CLI found: none on PATH (version " +
+      MINIMUM_VERSION +
+      " or later) and no Go toolchain to build one. Install Pulumi (https://www.pulumi.com/docs/iac/download-install/) " +
+      "and put it on PATH, or install Go 1.26 and run `npm run pulumi-cli` again to build it.",
+  );
   const started = Date.now();
   log(`building the Pulumi CLI ${cliVersion()} and its Node language host (${languageHostVersion()}) with Go into ${cache}`);
   log("a first build downloads the modules and compiles for 10 to 20 minutes; later runs reuse it");
-  fs.mkdirSync(path.dirname(cache), { recursive: true });
-  const staging = fs.mkdtempSync(`${cache}.building-`);
-  try {
-    goBuild(ENGINE_MODULE, "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi", cliVersion(), path.join(staging, "pulumi"));
-    goBuild(
-      LANGUAGE_HOST_MODULE,
-      "github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs",
-      languageHostVersion(),
-      path.join(staging, "pulumi-language-nodejs"),
-    );
-    fs.rmSync(cache, { recursive: true, force: true });
-    fs.renameSync(staging, cache);
-  } finally {
-    fs.rmSync(staging, { recursive: true, force: true });
-  }
+  buildInto(cache, (staging) => {
+    goBuild({
+      moduleDir: ENGINE_MODULE,
+      pkg: "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi",
+      versionVariable: SDK_VERSION_VARIABLE,
+      version: cliVersion(),
+      output: path.join(staging, "pulumi"),
+    });
+    goBuild({
+      moduleDir: LANGUAGE_HOST_MODULE,
+      pkg: "github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs",
+      versionVariable: SDK_VERSION_VARIABLE,
+      version: languageHostVersion(),
+      output: path.join(staging, "pulumi-language-nodejs"),
+    });
+  });
   log(`built in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
@@ -165,11 +124,4 @@ function pulumiCliDirectory() {
 
 module.exports = { pulumiCliDirectory, cliVersion };
 
-if (require.main === module) {
-  try {
-    process.stdout.write(`${pulumiCliDirectory()}\n`);
-  } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  }
-}
+if (require.main === module) runAsCommand(pulumiCliDirectory);
