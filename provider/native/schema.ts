@@ -113,6 +113,8 @@ export function packageSchema(version: string) {
     description: "Qovery organization access as code: invitations, roles and rosters of a Qovery organization.",
     keywords: ["qovery", "category/cloud", "kind/native"],
     license: "Apache-2.0",
+    // The version reaches the generated SDKs (and their pulumi-plugin.json), and the Go SDK gets a go.mod of its own.
+    meta: { supportPack: true },
     config: { variables: CONFIG_PROPERTIES },
     provider: { description: "The Qovery invitations provider.", inputProperties: CONFIG_PROPERTIES },
     types: {
