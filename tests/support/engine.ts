@@ -2,6 +2,7 @@
 import { startFakeQovery, type FakeQovery, type FakeQoveryOptions } from "../fake-qovery";
 import { newProgramDir } from "./program-dir";
 import * as path from "node:path";
+import { languageHosts, type Language } from "./languages";
 import { CliEngine, pulumiCli, type RunResult, type Step } from "./pulumi-cli";
 
 export interface EngineBed {
@@ -28,6 +29,8 @@ export async function startEngineBed(
      * `node_modules/.bin`, where npm linked the plugin, on the CLI's PATH.
      */
     native?: boolean;
+    /** A program in this language (its Pulumi.yaml among `files`): its language host goes on the PATH too. */
+    language?: Language;
   } = {},
 ): Promise<EngineBed> {
   const fake = await startFakeQovery(options.fake);
@@ -42,8 +45,9 @@ export async function startEngineBed(
       [`${namespace}:maxRetryDelayMs`, "50"],
     ]),
   );
+  const hosts = options.language ? [languageHosts()] : [];
   const pluginPath: Record<string, string> = options.native
-    ? { PATH: [path.join(programDir, "node_modules", ".bin"), pulumiCli(), process.env.PATH].join(path.delimiter) }
+    ? { PATH: [path.join(programDir, "node_modules", ".bin"), pulumiCli(), ...hosts, process.env.PATH].join(path.delimiter) }
     : {};
   const engine = new CliEngine({
     programDir,
