@@ -23,7 +23,16 @@ export {
 export { connect, type QoveryConnection } from "./connect";
 export * from "./contract";
 export * from "./definitions/invitation";
-export { fieldMeta, type FieldMeta, type InputField, type OutputField } from "./definitions/field";
+export {
+  fieldMeta,
+  type FieldMeta,
+  type InputField,
+  type InputValue,
+  type OptionalInputName,
+  type OutputField,
+  type ProgramOutputName,
+  type StateValue,
+} from "./definitions/field";
 export { LIST_TTL_MS, ROLE_LAG_MS, ROLES_TTL_MS } from "./defaults";
 export { EXAMPLE_UUID, isEmailAddress, isUuid, normalizeEmail, sameEmail } from "./identifiers";
 export { expiredInvitationsFor, isOwner, membersWithEmail, ownerEmails, ownerWithEmail, pendingInvitationFor } from "./people";
