@@ -87,4 +87,4 @@ export {
 } from "./roster-plan";
 export { parsePeopleCsv, parsePeopleYaml, PeopleFileError, readPeopleFile } from "./people-file";
 export { exportPeople, formatPeopleFile, type ExportedPerson, type PeopleExport, type PeopleFileFormat } from "./people-export";
-export { allowingUnknowns, emailAddress, expected, failuresOf, oneOf, text, uuid, type Failure } from "./schemas";
+export { allowingUnknowns, emailAddress, expected, failuresOf, oneOf, parseFields, text, uuid, type Failure } from "./schemas";

@@ -63,3 +63,28 @@ export function allowingUnknowns<T extends z.core.$ZodShape>(fields: T, values: 
   if (unknownKeys.length === 0) return fields;
   return { ...fields, ...Object.fromEntries(unknownKeys.map((key) => [key, z.literal(UNKNOWN)])) };
 }
+
+/** The fields' values once parsed: all of them, or those that passed beside the issues of the others. */
+export type FieldsParse<T extends z.core.$ZodShape> =
+  | { success: true; data: z.output<z.ZodObject<T>> }
+  | { success: false; valid: Partial<z.output<z.ZodObject<T>>>; issues: z.core.$ZodIssue[] };
+
+/**
+ * Parses each field on its own, once, so that a failure keeps both every issue (by its path) and
+ * every valid value: an object schema gives no value once one field fails, and a check still
+ * reasons from the valid ones (the role of a resource whose email is wrong is checked all the
+ * same). Undefined values are left out (Pulumi refuses them); keys the fields do not name are
+ * not read.
+ */
+export function parseFields<T extends z.core.$ZodShape>(fields: T, values: Record<string, unknown>): FieldsParse<T> {
+  const valid: Record<string, unknown> = {};
+  const issues: z.core.$ZodIssue[] = [];
+  for (const [name, schema] of Object.entries(fields)) {
+    const parsed = z.safeParse(schema, values[name]);
+    if (!parsed.success) issues.push(...parsed.error.issues.map((issue) => ({ ...issue, path: [name, ...issue.path] })));
+    else if (parsed.data !== undefined) valid[name] = parsed.data;
+  }
+  // Each key holds its own schema's output: the object's output type, which TypeScript cannot follow through the loop.
+  const data = valid as z.output<z.ZodObject<T>>;
+  return issues.length === 0 ? { success: true, data } : { success: false, valid: data, issues };
+}

@@ -46,10 +46,10 @@ export function invitationProvider(context: () => LifecycleContext, settings: ()
   return {
     async check(_olds: Props, news: Props): Promise<CheckResult> {
       const { asks, rest } = takeProgramRoles(news);
-      const checked = checkInputs(rest);
-      if (checked.failures.some((failure) => ROLE_CHECK_FIELDS.includes(failure.property))) return checked;
-      const roleFailures = await checkRole(roleCheckContext(), checked.inputs, asks, warnOnce);
-      return { inputs: checked.inputs, failures: [...checked.failures, ...roleFailures] };
+      const { inputs, valid, failures } = checkInputs(rest);
+      if (failures.some((failure) => ROLE_CHECK_FIELDS.includes(failure.property))) return { inputs, failures };
+      const roleFailures = await checkRole(roleCheckContext(), valid, asks, warnOnce);
+      return { inputs, failures: [...failures, ...roleFailures] };
     },
     async diff(_id: string, olds: Props, news: Props) {
       return diff(invitationDiffState(olds), news);
