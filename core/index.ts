@@ -88,3 +88,5 @@ export {
 export { parsePeopleCsv, parsePeopleYaml, PeopleFileError, readPeopleFile } from "./people-file";
 export { exportPeople, formatPeopleFile, type ExportedPerson, type PeopleExport, type PeopleFileFormat } from "./people-export";
 export { allowingUnknowns, emailAddress, expected, failuresOf, oneOf, parseFields, text, uuid, type Failure } from "./schemas";
+export * from "./definitions/removal";
+export * from "./definitions/roster-guard";

@@ -28,6 +28,11 @@ export interface FieldMeta {
    * class declares (a deprecated input, the provider's own bookkeeping).
    */
   hidden?: boolean;
+  /**
+   * A record whose entries are inputs of their own, each named by its key (the field's name is no
+   * input): a preview then lists each entry by its key. A program gives it as a plain record.
+   */
+  spread?: boolean;
 }
 
 /** Every field's metadata, by the schema a program's value is checked with. */
@@ -80,7 +85,7 @@ export type StateValue<F extends { value: z.ZodType }> = z.output<F["value"]>;
 
 /** The fields a program's resource class declares as its output properties: every one not `hidden`. */
 export type ProgramOutputName<F extends Record<string, { meta: FieldMeta }>> = {
-  [K in keyof F]: F[K]["meta"] extends { hidden: true } ? never : K;
+  [K in keyof F]: F[K]["meta"] extends { hidden: true } | { spread: true } ? never : K;
 }[keyof F];
 
 type RecordedNames<F> = { [K in keyof F]: F[K] extends { meta: { recorded: true } } ? K : never }[keyof F];
