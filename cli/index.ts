@@ -37,7 +37,7 @@ const EXIT_OK = 0;
 const EXIT_UNDECLARED = 1;
 const EXIT_ERROR = 2;
 
-export const USAGE = `Usage: pulumi-qovery-invitations review --organization <id> [--roster <file>] [--keep <email>]... [--json]
+const USAGE = `Usage: pulumi-qovery-invitations review --organization <id> [--roster <file>] [--keep <email>]... [--json]
        pulumi-qovery-invitations export --organization <id> [--format yaml|csv] [--output <file>] [--force]
 
 review: lists every member and invitation of a Qovery organization and, with --roster, the
@@ -62,7 +62,7 @@ Environment:
 Exit codes: 0 done (review: no undeclared access, or no --roster), 1 undeclared access with
 --roster, 2 usage, file or API error.`;
 
-export interface CliIo {
+interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
 }
@@ -179,7 +179,7 @@ function table(rows: string[][]): string[] {
 }
 
 /** The report as a table: members, invitations, and a closing line saying what to do. */
-export function formatReport(review: AccessReview, roster: string | null, declaredCount?: number): string {
+function formatReport(review: AccessReview, roster: string | null, declaredCount?: number): string {
   const { members, invitations } = review;
   const against = roster === null ? "no roster given" : `reviewed against ${roster} (${plural(declaredCount ?? 0, "person", "people")})`;
   const lines = [

@@ -65,7 +65,7 @@ export function allowingUnknowns<T extends z.core.$ZodShape>(fields: T, values: 
 }
 
 /** The fields' values once parsed: all of them, or those that passed beside the issues of the others. */
-export type FieldsParse<T extends z.core.$ZodShape> =
+type FieldsParse<T extends z.core.$ZodShape> =
   | { success: true; data: z.output<z.ZodObject<T>> }
   | { success: false; valid: Partial<z.output<z.ZodObject<T>>>; issues: z.core.$ZodIssue[] };
 

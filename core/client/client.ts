@@ -15,7 +15,7 @@ import { Throttle } from "./throttle";
 import { toInvitation, toMember, wireSchemas, type Invitation, type Member, type Role } from "./wire";
 
 /** The API reference's operationIds, used in errors and by the local fake. */
-export type Operation =
+type Operation =
   | "postInviteMember"
   | "getOrganizationInvitedMembers"
   | "getMemberInvitation"
@@ -36,7 +36,7 @@ interface RequestSpec {
 }
 
 /** What the client shares with every other client of the process: Qovery's limits are the token's. */
-export interface ClientPacing {
+interface ClientPacing {
   limit: ConcurrencyLimit;
   throttle: Throttle;
   sleep(ms: number): Promise<void>;

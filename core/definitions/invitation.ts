@@ -130,7 +130,7 @@ export const invitationOutputFields = {
 };
 
 /** The inputs kept in state as declared (the role given is recorded as the resolved roleId and roleName). */
-export const recordedInvitationInputs = recordedOf(invitationInputFields);
+const recordedInvitationInputs = recordedOf(invitationInputFields);
 
 /** What check applies to a program's values, field by field. */
 export const invitationCheckShape = shapeOf(invitationInputFields, "check");

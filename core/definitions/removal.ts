@@ -12,7 +12,7 @@ import { input, output, shapeOf } from "./field";
 export const REMOVAL_KEY = /^remove-(member|invitation):(.+)$/;
 
 /** removed: a member removed; cancelled: an invitation cancelled; kept: found protected at `up`. */
-export const REMOVAL_OUTCOMES = ["removed", "cancelled", "already gone", "kept"] as const;
+const REMOVAL_OUTCOMES = ["removed", "cancelled", "already gone", "kept"] as const;
 export type RemovalOutcome = (typeof REMOVAL_OUTCOMES)[number];
 
 const targetId = z

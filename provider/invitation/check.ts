@@ -22,7 +22,7 @@ import type { CheckFailure, Props } from "../shared/resource";
  * What check makes of a program's inputs: the inputs Pulumi gets back (checked, or as given when
  * something failed), the failures, and the inputs that passed, which the role check reads.
  */
-export type CheckedInputs =
+type CheckedInputs =
   | { inputs: InvitationInputs; valid: InvitationInputs; failures: [] }
   | { inputs: Props; valid: Partial<InvitationInputs>; failures: CheckFailure[] };
 

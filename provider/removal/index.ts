@@ -44,7 +44,7 @@ import type { CheckResult, DiffResult, Props, ResourceEntry } from "../shared/re
 import type { LifecycleContext } from "../shared/context";
 import { recordRemoval } from "../shared/own-changes";
 
-export interface Removal {
+interface Removal {
   key: string;
   kind: RemovalKind;
   email: string;
@@ -53,7 +53,7 @@ export interface Removal {
 }
 
 /** The state: the inputs, each removal under its own key, and what the last run made of them. */
-export type RemovalState = RemovalOutputs & { organizationId: string } & { [removal: `remove-${string}`]: string };
+type RemovalState = RemovalOutputs & { organizationId: string } & { [removal: `remove-${string}`]: string };
 
 /**
  * The engine's inputs as the definition names them: each removal is an input of its own (its key
@@ -83,7 +83,7 @@ export function check(news: Props): CheckResult {
 }
 
 /** The checked inputs, parsed. */
-export function removalInputs(props: Props): RemovalInputs {
+function removalInputs(props: Props): RemovalInputs {
   const parsed = removalInputsSchema.safeParse(gathered(props));
   if (!parsed.success) throw new BrokenStateError("removal's inputs", undefined, parsed.error.issues);
   return parsed.data;
