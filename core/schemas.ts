@@ -40,6 +40,17 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T)
   return z.enum(values, { error: expected(`one of ${values.join(", ")}`) });
 }
 
+/**
+ * A list of which only the entries the schema accepts are kept: an entry not known yet (preview)
+ * or malformed, or a list that is no list, is passed over rather than failed.
+ */
+export function validEntries<T extends z.ZodType>(entry: T) {
+  return z
+    .array(entry.nullable().catch(null))
+    .catch([])
+    .transform((entries) => entries.filter((value): value is NonNullable<typeof value> => value !== null));
+}
+
 export interface Failure {
   property: string;
   reason: string;

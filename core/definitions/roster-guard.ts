@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { rosterRefusalSchema } from "../contract";
+import { validEntries } from "../schemas";
 import { input, recordedOf, shapeOf } from "./field";
 
 export const rosterGuardInputFields = {
@@ -17,10 +18,7 @@ export const rosterGuardInputFields = {
   /** Why the run must stop, by the roster input each refusal concerns: check fails with each. */
   refusals: input(
     // A refusal not known yet (preview), or the list itself, is passed over: the `up` sees it.
-    z
-      .array(rosterRefusalSchema.nullable().catch(null))
-      .catch([])
-      .transform((refusals) => refusals.filter((refusal) => refusal !== null)),
+    validEntries(rosterRefusalSchema),
     z.array(rosterRefusalSchema),
     { description: "Why the run must stop, by the roster input each refusal concerns: check fails with each." },
   ),
