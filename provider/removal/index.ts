@@ -79,7 +79,7 @@ export function check(news: Props): CheckResult {
       failures: failuresOf(parsed.issues.map(byRemovalKey)),
     };
   }
-  return { inputs: withoutUndefined({ ...parsed.data.removals, organizationId: parsed.data.organizationId }), failures: [] };
+  return { inputs: withoutUndefined({ organizationId: parsed.data.organizationId, ...parsed.data.removals }), failures: [] };
 }
 
 /** The checked inputs, parsed. */
