@@ -61,7 +61,7 @@ Environment:
 Exit codes: 0 done (review: no undeclared access, or no --roster), 1 undeclared access with
 --roster, 2 usage, file or API error.`;
 
-export interface CliIo {
+interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
 }
@@ -186,8 +186,13 @@ function table(rows: string[][]): string[] {
   );
 }
 
+/** A titled table, or "(none)" under the title when there is no row. */
+function section(title: string, header: string[], rows: string[][]): string[] {
+  return [title, ...(rows.length === 0 ? ["  (none)"] : table([header, ...rows]))];
+}
+
 /** The report as a table: members, invitations, and a closing line saying what to do. */
-export function formatReport(review: AccessReview, roster: string | null, declaredCount?: number): string {
+function formatReport(review: AccessReview, roster: string | null, declaredCount?: number): string {
   const { members, invitations } = review;
   const against = roster === null ? "no roster given" : `reviewed against ${roster} (${plural(declaredCount ?? 0, "person", "people")})`;
   const lines = [
@@ -195,42 +200,26 @@ export function formatReport(review: AccessReview, roster: string | null, declar
     "",
   ];
 
-  lines.push("MEMBERS");
-  if (members.length === 0) lines.push("  (none)");
-  else {
-    lines.push(
-      ...table([
-        ["ACCESS", "EMAIL", "ROLE", "LAST ACTIVITY", "ID", "NOTE"],
-        ...members.map((member) => [
-          ACCESS_LABEL[member.access],
-          member.email,
-          member.roleName ?? "-",
-          member.lastActivityAt ? shortDate(member.lastActivityAt) : "-",
-          member.id,
-          [member.owner ? "organization owner: never removed" : "", member.tokenMember ? "the API token's member: never removed" : ""]
-            .filter(Boolean)
-            .join("; "),
-        ]),
-      ]),
-    );
-  }
-  lines.push("", "INVITATIONS");
-  if (invitations.length === 0) lines.push("  (none)");
-  else {
-    lines.push(
-      ...table([
-        ["ACCESS", "EMAIL", "ROLE", "STATUS", "SENT", "INVITED BY"],
-        ...invitations.map((invitation) => [
-          ACCESS_LABEL[invitation.access],
-          invitation.email,
-          invitation.roleName ?? "-",
-          invitation.status,
-          invitation.createdAt ? shortDate(invitation.createdAt) : "-",
-          invitation.inviter ?? "-",
-        ]),
-      ]),
-    );
-  }
+  const memberRows = members.map((member) => [
+    ACCESS_LABEL[member.access],
+    member.email,
+    member.roleName ?? "-",
+    member.lastActivityAt ? shortDate(member.lastActivityAt) : "-",
+    member.id,
+    [member.owner ? "organization owner: never removed" : "", member.tokenMember ? "the API token's member: never removed" : ""]
+      .filter(Boolean)
+      .join("; "),
+  ]);
+  const invitationRows = invitations.map((invitation) => [
+    ACCESS_LABEL[invitation.access],
+    invitation.email,
+    invitation.roleName ?? "-",
+    invitation.status,
+    invitation.createdAt ? shortDate(invitation.createdAt) : "-",
+    invitation.inviter ?? "-",
+  ]);
+  lines.push(...section("MEMBERS", ["ACCESS", "EMAIL", "ROLE", "LAST ACTIVITY", "ID", "NOTE"], memberRows));
+  lines.push("", ...section("INVITATIONS", ["ACCESS", "EMAIL", "ROLE", "STATUS", "SENT", "INVITED BY"], invitationRows));
   lines.push("");
   if (roster === null) {
     lines.push("No --roster given: nothing is reported as undeclared.");

@@ -24,6 +24,7 @@ import type { Invitation, Member } from "./client/wire";
 import { normalizeEmail } from "./identifiers";
 import { isOwner } from "./people";
 import { isTokenMember, type TokenIdentity } from "./token";
+import { valuesOf } from "./definitions/field";
 import { withoutUndefined } from "./without-undefined";
 
 export interface AccessMember {
@@ -87,27 +88,16 @@ function byEmailThenId(a: { email: string; id: string }, b: { email: string; id:
   return normalizeEmail(a.email).localeCompare(normalizeEmail(b.email)) || a.id.localeCompare(b.id);
 }
 
+/** What the review reports of a member and of an invitation, as Qovery lists them. */
+const MEMBER_FIELDS = ["id", "email", "roleName", "lastActivityAt", "createdAt", "name"] as const;
+const INVITATION_FIELDS = ["id", "email", "roleName", "status", "inviter", "createdAt"] as const;
+
 function toAccessMember(member: Member): AccessMember {
-  return withoutUndefined({
-    id: member.id,
-    email: member.email,
-    roleName: member.roleName,
-    lastActivityAt: member.lastActivityAt,
-    createdAt: member.createdAt,
-    name: member.name,
-    owner: isOwner(member),
-  });
+  return withoutUndefined({ ...valuesOf(member, MEMBER_FIELDS), owner: isOwner(member) });
 }
 
 function toAccessInvitation(invitation: Invitation): AccessInvitation {
-  return withoutUndefined({
-    id: invitation.id,
-    email: invitation.email,
-    roleName: invitation.roleName,
-    status: invitation.status,
-    inviter: invitation.inviter,
-    createdAt: invitation.createdAt,
-  });
+  return withoutUndefined(valuesOf(invitation, INVITATION_FIELDS));
 }
 
 /** Lists the organization's members and invitations with the given client. */

@@ -26,24 +26,28 @@ export { ERROR_CODES, messageOf, QoveryInvitationsError, type ErrorCode } from "
 export * from "./contract";
 export * from "./definitions/invitation";
 export * from "./definitions/package";
-export { fieldMeta, type FieldMeta, type InputField, type OutputField } from "./definitions/field";
+export {
+  fieldMeta,
+  type FieldMeta,
+  type InputField,
+  type InputValue,
+  type OptionalInputName,
+  type OutputField,
+  type ProgramOutputName,
+  type StateValue,
+} from "./definitions/field";
 export { CONFIG_DEFAULTS, LIST_TTL_MS, ROLE_LAG_MS, ROLES_TTL_MS } from "./defaults";
-export { EXAMPLE_UUID, isEmailAddress, isUuid, normalizeEmail, sameEmail } from "./identifiers";
+export { EXAMPLE_UUID, isEmailAddress, isUuid, normalizeEmail } from "./identifiers";
 export { expiredInvitationsFor, isOwner, membersWithEmail, ownerEmails, ownerWithEmail, pendingInvitationFor } from "./people";
 export * from "./role-requests";
 export { resolveSettings, type ConfigSource, type ProviderSettings } from "./settings";
 export { isTokenMember, tokenIdentity, type TokenIdentity } from "./token";
 export { withoutUndefined } from "./without-undefined";
 export {
-  describeAccess,
-  describeInvitation,
-  describeMember,
   fetchOrganizationAccess,
-  removableAccess,
   reviewAccess,
   shortDate,
   undeclaredAccess,
-  unmanagedAccess,
   type AccessInvitation,
   type AccessMember,
   type AccessReview,
@@ -53,32 +57,20 @@ export {
   type ReviewedMember,
   type ReviewOptions,
 } from "./access-review";
-export {
-  DEFAULT_MAX_REMOVALS,
-  DEFAULT_MIN_ADMINS,
-  guardrailViolations,
-  isNonNegativeInteger,
-  MAX_REMOVALS_CONFIG_KEY,
-  MAX_REMOVALS_ENV,
-  maxRemovalsFor,
-  type GuardrailInput,
-  type Guardrails,
-  type Refusal,
-} from "./guardrails";
-export { PERSON_FIELDS, personSchema, type RosterPerson } from "./roster-person";
+export { DEFAULT_MIN_ADMINS, isNonNegativeInteger, MAX_REMOVALS_CONFIG_KEY, MAX_REMOVALS_ENV } from "./guardrails";
+export { personSchema, type RosterPerson } from "./roster-person";
 export {
   planRoster,
   rosterChildren,
   rosterReadNeeds,
   UNMANAGED_POLICIES,
-  type PlannedPerson,
   type Reading,
-  type RosterChildren,
   type RosterOrganization,
   type RosterPlan,
-  type RosterPlanArgs,
   type UnmanagedPolicy,
 } from "./roster-plan";
 export { parsePeopleCsv, parsePeopleYaml, PeopleFileError, readPeopleFile } from "./people-file";
-export { exportPeople, formatPeopleFile, type ExportedPerson, type PeopleExport, type PeopleFileFormat } from "./people-export";
-export { allowingUnknowns, emailAddress, expected, failuresOf, oneOf, text, uuid, type Failure } from "./schemas";
+export { exportPeople, formatPeopleFile, type PeopleFileFormat } from "./people-export";
+export { allowingUnknowns, emailAddress, expected, failuresOf, oneOf, parseFields, text, validEntries } from "./schemas";
+export * from "./definitions/removal";
+export * from "./definitions/roster-guard";

@@ -19,7 +19,7 @@ export type LegacyRole = keyof typeof LEGACY_ROLES;
 export type RoleRequest = { by: "id"; roleId: string } | { by: "name"; roleName: string };
 
 /** The role input a resource uses, the request it makes, and whether its value is not known yet (preview). */
-export interface RoleInput {
+interface RoleInput {
   property: "roleId" | "roleName" | "role";
   request: RoleRequest;
   unknown: boolean;

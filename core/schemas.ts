@@ -40,6 +40,17 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T)
   return z.enum(values, { error: expected(`one of ${values.join(", ")}`) });
 }
 
+/**
+ * A list of which only the entries the schema accepts are kept: an entry not known yet (preview)
+ * or malformed, or a list that is no list, is passed over rather than failed.
+ */
+export function validEntries<T extends z.ZodType>(entry: T) {
+  return z
+    .array(entry.nullable().catch(null))
+    .catch([])
+    .transform((entries) => entries.filter((value): value is NonNullable<typeof value> => value !== null));
+}
+
 export interface Failure {
   property: string;
   reason: string;
@@ -62,4 +73,29 @@ export function allowingUnknowns<T extends z.core.$ZodShape>(fields: T, values: 
   const unknownKeys = Object.keys(fields).filter((key) => isUnknown(values[key]));
   if (unknownKeys.length === 0) return fields;
   return { ...fields, ...Object.fromEntries(unknownKeys.map((key) => [key, z.literal(UNKNOWN)])) };
+}
+
+/** The fields' values once parsed: all of them, or those that passed beside the issues of the others. */
+type FieldsParse<T extends z.core.$ZodShape> =
+  | { success: true; data: z.output<z.ZodObject<T>> }
+  | { success: false; valid: Partial<z.output<z.ZodObject<T>>>; issues: z.core.$ZodIssue[] };
+
+/**
+ * Parses each field on its own, once, so that a failure keeps both every issue (by its path) and
+ * every valid value: an object schema gives no value once one field fails, and a check still
+ * reasons from the valid ones (the role of a resource whose email is wrong is checked all the
+ * same). Undefined values are left out (Pulumi refuses them); keys the fields do not name are
+ * not read.
+ */
+export function parseFields<T extends z.core.$ZodShape>(fields: T, values: Record<string, unknown>): FieldsParse<T> {
+  const valid: Record<string, unknown> = {};
+  const issues: z.core.$ZodIssue[] = [];
+  for (const [name, schema] of Object.entries(fields)) {
+    const parsed = z.safeParse(schema, values[name]);
+    if (!parsed.success) issues.push(...parsed.error.issues.map((issue) => ({ ...issue, path: [name, ...issue.path] })));
+    else if (parsed.data !== undefined) valid[name] = parsed.data;
+  }
+  // Each key holds its own schema's output: the object's output type, which TypeScript cannot follow through the loop.
+  const data = valid as z.output<z.ZodObject<T>>;
+  return issues.length === 0 ? { success: true, data } : { success: false, valid: data, issues };
 }

@@ -8,27 +8,26 @@
  * the roster does. See provider/removal/index.ts.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { removalOutputFields, type removalInputFields, type removalStateFields } from "../core";
 import * as removalShim from "./removal-shim";
+import type { ArgsOf, OutputPropertiesOf } from "./resource-types";
 
-/** removed (a member), cancelled (an invitation), already gone, or kept (found protected at `up`). */
-export type RemovalOutcome = "removed" | "cancelled" | "already gone" | "kept";
+/** Its arguments: the inputs of its definition (core/definitions/removal.ts); each removal becomes an input of its own. */
+export type UnmanagedAccessRemovalArgs = ArgsOf<typeof removalInputFields>;
 
-export interface UnmanagedAccessRemovalArgs {
-  organizationId: pulumi.Input<string>;
-  /** Removal key → member id or invitation id. */
-  removals: Record<string, string>;
-}
+/** Its output properties: the fields of its state, but the removals (inputs of their own). */
+type RemovalOutputProperties = OutputPropertiesOf<typeof removalStateFields>;
 
+// The class declares its output properties through this interface, merged into it, because a
+// class cannot declare properties from a mapped type; Pulumi's Resource constructor sets them.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface UnmanagedAccessRemoval extends RemovalOutputProperties {}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class UnmanagedAccessRemoval extends pulumi.dynamic.Resource {
-  declare public readonly organizationId: pulumi.Output<string>;
-  /** What came of each removal at the last `up` that had something to remove, by key. */
-  declare public readonly outcomes: pulumi.Output<Record<string, RemovalOutcome>>;
-  /** Why a removal was not carried out (outcome "kept"), by key. */
-  declare public readonly kept: pulumi.Output<Record<string, string> | undefined>;
-  declare public readonly appliedAt: pulumi.Output<string>;
-
   constructor(name: string, args: UnmanagedAccessRemovalArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs = { outcomes: undefined, kept: undefined, appliedAt: undefined };
+    // Each output declared, so that the resource has it; the removals are inputs of their own.
+    const outputs = Object.fromEntries(Object.keys(removalOutputFields).map((output) => [output, undefined]));
     super(
       removalShim,
       name,

@@ -13,6 +13,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { normalizeEmail, PROGRAM_ROLES_INPUT, type ProgramRoleAsk } from "../core";
+import type { OrganizationInvitationArgs } from "./invitation";
 
 const EMAILS_PER_ASK = 3;
 
@@ -25,13 +26,8 @@ interface Collected {
 /** The asks of the resources built in this turn of the event loop; a new batch starts after it. */
 const asksByOrganization = new Map<string, Map<string, Collected>>();
 
-export interface RoleAskArgs {
-  organizationId: pulumi.Input<string>;
-  email: pulumi.Input<string>;
-  roleName?: pulumi.Input<string>;
-  roleId?: pulumi.Input<string>;
-  role?: pulumi.Input<string>;
-}
+/** What a resource's arguments say about the role it asks for. */
+type RoleAskArgs = Pick<OrganizationInvitationArgs, "organizationId" | "email" | "roleName" | "roleId" | "role">;
 
 /** Records the resource's role request and gives the input that carries the program's requests. */
 export function programRoleInput(args: RoleAskArgs): Record<string, pulumi.Input<ProgramRoleAsk[]>> {

@@ -5,13 +5,12 @@
  * depend on it. Programs do not declare it themselves. See provider/roster-guard/index.ts.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { Refusal } from "../core";
+import type { rosterGuardInputFields } from "../core";
+import type { ArgsOf } from "./resource-types";
 import * as guardShim from "./roster-guard-shim";
 
-export interface RosterGuardArgs {
-  organizationId: pulumi.Input<string>;
-  refusals: pulumi.Input<Refusal[]>;
-}
+/** Its arguments: the inputs of its definition (core/definitions/roster-guard.ts). */
+export type RosterGuardArgs = ArgsOf<typeof rosterGuardInputFields>;
 
 export class RosterGuard extends pulumi.dynamic.Resource {
   constructor(name: string, args: RosterGuardArgs, opts?: pulumi.CustomResourceOptions) {

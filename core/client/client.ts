@@ -16,7 +16,7 @@ import { Throttle } from "./throttle";
 import { toInvitation, toMember, wireSchemas, type Invitation, type Member, type Role } from "./wire";
 
 /** The API reference's operationIds, used in errors and by the local fake. */
-export type Operation =
+type Operation =
   | "postInviteMember"
   | "getOrganizationInvitedMembers"
   | "getMemberInvitation"
@@ -37,7 +37,7 @@ interface RequestSpec {
 }
 
 /** What the client shares with every other client of the process: Qovery's limits are the token's. */
-export interface ClientPacing {
+interface ClientPacing {
   limit: ConcurrencyLimit;
   throttle: Throttle;
   sleep(ms: number): Promise<void>;
@@ -75,15 +75,9 @@ export class QoveryClient {
   }
 
   async listInvitations(organizationId: string): Promise<Invitation[]> {
-    const subject = { organizationId };
-    const body = await this.send({
-      operation: "getOrganizationInvitedMembers",
-      subject,
-      method: "GET",
-      path: `${orgPath(organizationId)}/inviteMember`,
-      idempotent: true,
-    });
-    return this.parse(body, wireSchemas.invitationList, "getOrganizationInvitedMembers", subject).results.map(toInvitation);
+    return (await this.getList(organizationId, "getOrganizationInvitedMembers", "inviteMember", wireSchemas.invitationList)).results.map(
+      toInvitation,
+    );
   }
 
   async getInvitation(organizationId: string, invitationId: string, email?: string): Promise<Invitation> {
@@ -109,51 +103,33 @@ export class QoveryClient {
   }
 
   async listMembers(organizationId: string): Promise<Member[]> {
-    const subject = { organizationId };
-    const body = await this.send({
-      operation: "getOrganizationMembers",
-      subject,
-      method: "GET",
-      path: `${orgPath(organizationId)}/member`,
-      idempotent: true,
-    });
-    return this.parse(body, wireSchemas.memberList, "getOrganizationMembers", subject).results.map(toMember);
+    return (await this.getList(organizationId, "getOrganizationMembers", "member", wireSchemas.memberList)).results.map(toMember);
   }
 
   /** Qovery answers 200 with no body; the member list may show the old role for a while. */
   async changeMemberRole(organizationId: string, memberId: string, roleId: string, email?: string): Promise<void> {
-    await this.send({
-      operation: "editOrganizationMemberRole",
-      subject: { organizationId, email },
-      method: "PUT",
-      path: `${orgPath(organizationId)}/member`,
-      idempotent: true,
-      json: { user_id: memberId, role_id: roleId },
-    });
+    await this.sendToMember("editOrganizationMemberRole", "PUT", { organizationId, email }, { user_id: memberId, role_id: roleId });
   }
 
   /** A DELETE with a JSON body, which Qovery requires. */
   async removeMember(organizationId: string, memberId: string, email?: string): Promise<void> {
-    await this.send({
-      operation: "deleteMember",
-      subject: { organizationId, email },
-      method: "DELETE",
-      path: `${orgPath(organizationId)}/member`,
-      idempotent: true,
-      json: { user_id: memberId },
-    });
+    await this.sendToMember("deleteMember", "DELETE", { organizationId, email }, { user_id: memberId });
   }
 
   async listRoles(organizationId: string): Promise<Role[]> {
+    return (await this.getList(organizationId, "listOrganizationAvailableRoles", "availableRole", wireSchemas.roleList)).results;
+  }
+
+  /** One of the organization's lists (`/organization/{id}/<list>`), read and parsed with its wire schema. */
+  private async getList<T extends z.ZodType>(organizationId: string, operation: Operation, list: string, schema: T): Promise<z.infer<T>> {
     const subject = { organizationId };
-    const body = await this.send({
-      operation: "listOrganizationAvailableRoles",
-      subject,
-      method: "GET",
-      path: `${orgPath(organizationId)}/availableRole`,
-      idempotent: true,
-    });
-    return this.parse(body, wireSchemas.roleList, "listOrganizationAvailableRoles", subject).results;
+    const body = await this.send({ operation, subject, method: "GET", path: `${orgPath(organizationId)}/${list}`, idempotent: true });
+    return this.parse(body, schema, operation, subject);
+  }
+
+  /** A change to one member: `/organization/{id}/member`, the member named in the JSON body. */
+  private async sendToMember(operation: Operation, method: "PUT" | "DELETE", subject: RequestSubject, json: object): Promise<void> {
+    await this.send({ operation, subject, method, path: `${orgPath(subject.organizationId)}/member`, idempotent: true, json });
   }
 
   private async send(spec: RequestSpec): Promise<string> {

@@ -30,7 +30,7 @@ export interface RetryLimits {
   maxRetryDelayMs: number;
 }
 
-export interface FailedAttempt {
+interface FailedAttempt {
   error: unknown;
   /** Whether this request may be sent again after any failure, or only after a 429. */
   idempotent: boolean;

@@ -23,6 +23,16 @@ export interface FieldMeta {
   secret?: boolean;
   /** What an absent value means, where diff compares it. */
   absentMeans?: string;
+  /**
+   * Kept in state for the provider alone: not one of the output properties a program's resource
+   * class declares (a deprecated input, the provider's own bookkeeping).
+   */
+  hidden?: boolean;
+  /**
+   * A record whose entries are inputs of their own, each named by its key (the field's name is no
+   * input): a preview then lists each entry by its key. A program gives it as a plain record.
+   */
+  spread?: boolean;
 }
 
 /** Every field's metadata, by the schema a program's value is checked with. */
@@ -58,6 +68,25 @@ export function output<V extends z.ZodType, const M extends FieldMeta>(value: V,
   fieldMeta.add(value, { ...meta });
   return { value, meta };
 }
+
+/**
+ * The value a program gives for an input, as check leaves it (its default applied). zod's output
+ * type is read as `z.output` reads it, without the alias, so that an editor shows the type itself.
+ */
+export type InputValue<F extends InputField> = F["value"]["_zod"]["output"];
+
+/** The inputs a program may leave out: those whose check accepts no value (optional, or defaulted). */
+export type OptionalInputName<F extends Record<string, InputField>> = {
+  [K in keyof F]: undefined extends z.input<F[K]["check"]> ? K : never;
+}[keyof F];
+
+/** The value of a field in state: absent is `undefined`. */
+export type StateValue<F extends { value: z.ZodType }> = z.output<F["value"]>;
+
+/** The fields a program's resource class declares as its output properties: every one not `hidden`. */
+export type ProgramOutputName<F extends Record<string, { meta: FieldMeta }>> = {
+  [K in keyof F]: F[K]["meta"] extends { hidden: true } | { spread: true } ? never : K;
+}[keyof F];
 
 type RecordedNames<F> = { [K in keyof F]: F[K] extends { meta: { recorded: true } } ? K : never }[keyof F];
 

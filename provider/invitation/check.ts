@@ -1,10 +1,10 @@
 /**
- * check: validates and normalizes a program's inputs without calling Qovery. Every failure is
- * returned by property name, so `pulumi preview` lists them all before anything is applied.
- * Values not known yet (preview) pass through untouched. Inputs this schema does not declare
- * (`__provider`) are kept as they are.
+ * check: validates and normalizes a program's inputs without calling Qovery, with the
+ * definition's check schemas, each input parsed once. Every failure is returned by property name,
+ * so `pulumi preview` lists them all before anything is applied. Values not known yet (preview)
+ * pass through untouched. Inputs the definition does not declare (`__provider`) are kept as they
+ * are.
  */
-import { z } from "zod";
 import {
   allowingUnknowns,
   DEFAULT_DOWNGRADE_ROLE,
@@ -12,9 +12,19 @@ import {
   failuresOf,
   invitationCheckShape,
   INVITATION_ROLE_INPUTS,
+  parseFields,
   withoutUndefined,
+  type InvitationInputs,
 } from "../../core";
-import type { CheckResult } from "../shared/resource";
+import type { CheckFailure, Props } from "../shared/resource";
+
+/**
+ * What check makes of a program's inputs: the inputs Pulumi gets back (checked, or as given when
+ * something failed), the failures, and the inputs that passed, which the role check reads.
+ */
+type CheckedInputs =
+  | { inputs: InvitationInputs; valid: InvitationInputs; failures: [] }
+  | { inputs: Props; valid: Partial<InvitationInputs>; failures: CheckFailure[] };
 
 const fields = invitationCheckShape;
 
@@ -23,29 +33,35 @@ function given(value: unknown): boolean {
   return value !== undefined && value !== null && value !== "";
 }
 
-/** The rules between inputs; checked whatever else fails, so that every problem is named at once. */
-function crossChecks(news: Record<string, unknown>, context: z.core.$RefinementCtx): void {
-  const fail = (property: string, message: string) => context.addIssue({ code: "custom", path: [property], message });
-  const roles = INVITATION_ROLE_INPUTS.filter((key) => given(news[key]));
-  if (roles.length === 0) fail("roleName", 'one of roleName (e.g. "admin"), roleId (a role UUID) or role is required');
-  if (roles.length > 1) fail(roles[1]!, `give only one of roleName, roleId and role; got ${roles.join(" and ")}`);
-  const { onDelete, downgradeRoleName } = news;
+/**
+ * The rules between inputs, over the inputs given and those that passed; checked whatever else
+ * fails, so that every problem is named at once. An onDelete that failed has its own failure.
+ */
+function crossChecks(news: Props, valid: Partial<InvitationInputs>): CheckFailure[] {
+  const failures: CheckFailure[] = [];
+  const roles = INVITATION_ROLE_INPUTS.filter((name) => name in news);
+  if (roles.length === 0) {
+    failures.push({ property: "roleName", reason: 'one of roleName (e.g. "admin"), roleId (a role UUID) or role is required' });
+  }
+  if (roles.length > 1)
+    failures.push({ property: roles[1]!, reason: `give only one of roleName, roleId and role; got ${roles.join(" and ")}` });
+  const { onDelete, downgradeRoleName } = valid;
+  const onDeleteFailed = "onDelete" in news && onDelete === undefined;
   const downgradeProblem =
-    typeof downgradeRoleName === "string" && downgradeRoleName.trim() !== ""
-      ? downgradeRoleProblem(onDelete, downgradeRoleName)
-      : undefined;
-  if (downgradeProblem) fail("downgradeRoleName", downgradeProblem);
+    downgradeRoleName === undefined || onDeleteFailed ? undefined : downgradeRoleProblem(onDelete, downgradeRoleName);
+  if (downgradeProblem) failures.push({ property: "downgradeRoleName", reason: downgradeProblem });
+  return failures;
 }
 
-export function check(raw: Record<string, unknown>): CheckResult {
+export function check(raw: Props): CheckedInputs {
   const news = Object.fromEntries(Object.entries(raw).filter(([key, value]) => !(key in fields) || given(value)));
-  const schema = z
-    .looseObject(allowingUnknowns(fields, news))
-    .superRefine((_, context) => crossChecks(news, context), { when: () => true });
-  const parsed = schema.safeParse(news);
-  if (!parsed.success) return { inputs: withoutUndefined(news), failures: failuresOf(parsed.error.issues) };
-  const inputs = parsed.data;
+  const parsed = parseFields(allowingUnknowns(fields, news), news);
+  const valid = parsed.success ? parsed.data : parsed.valid;
+  const failures = [...(parsed.success ? [] : failuresOf(parsed.issues)), ...crossChecks(news, valid)];
+  if (!parsed.success || failures.length > 0) return { inputs: withoutUndefined(news), valid, failures };
+  const undeclared = Object.fromEntries(Object.entries(news).filter(([key]) => !(key in fields)));
+  const inputs: InvitationInputs = { ...undeclared, ...parsed.data };
   // Recorded in state, so that a deletion knows which role it gives.
   if (inputs.onDelete === "downgrade") inputs.downgradeRoleName ??= DEFAULT_DOWNGRADE_ROLE;
-  return { inputs: withoutUndefined(inputs), failures: [] };
+  return { inputs, valid: inputs, failures: [] };
 }

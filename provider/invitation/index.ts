@@ -21,9 +21,9 @@ import { update } from "./update";
 const ROLE_CHECK_FIELDS = ["organizationId", ...INVITATION_ROLE_INPUTS];
 
 /** Errors of shared lists (roles, members, invitations) name the email of the resource at hand. */
-function forEmail(email: unknown): (error: unknown) => never {
+function forEmail(email: string): (error: unknown) => never {
   return (error) => {
-    throw namingEmail(error, typeof email === "string" ? email : undefined);
+    throw namingEmail(error, email);
   };
 }
 
@@ -46,10 +46,10 @@ export function invitationProvider(context: () => LifecycleContext, settings: ()
   return {
     async check(_olds: Props, news: Props): Promise<CheckResult> {
       const { asks, rest } = takeProgramRoles(news);
-      const checked = checkInputs(rest);
-      if (checked.failures.some((failure) => ROLE_CHECK_FIELDS.includes(failure.property))) return checked;
-      const roleFailures = await checkRole(roleCheckContext(), checked.inputs, asks, warnOnce);
-      return { inputs: checked.inputs, failures: [...checked.failures, ...roleFailures] };
+      const { inputs, valid, failures } = checkInputs(rest);
+      if (failures.some((failure) => ROLE_CHECK_FIELDS.includes(failure.property))) return { inputs, failures };
+      const roleFailures = await checkRole(roleCheckContext(), valid, asks, warnOnce);
+      return { inputs, failures: [...failures, ...roleFailures] };
     },
     async diff(_id: string, olds: Props, news: Props) {
       return diff(invitationDiffState(olds), news);
@@ -59,10 +59,11 @@ export function invitationProvider(context: () => LifecycleContext, settings: ()
       const declared = invitationInputs(inputs);
       return checkDowngradeRole(ctx, declared)
         .then(() => create(ctx, declared))
-        .catch(forEmail(inputs.email));
+        .catch(forEmail(declared.email));
     },
     async read(id: string, props: Props) {
-      return read(context(), id, invitationState(props)).catch(forEmail(props.email));
+      const recorded = invitationState(props);
+      return read(context(), id, recorded).catch(forEmail(recorded.email));
     },
     async update(_id: string, olds: Props, news: Props) {
       const ctx = context();
@@ -70,10 +71,11 @@ export function invitationProvider(context: () => LifecycleContext, settings: ()
       const recorded = invitationState(olds);
       return checkDowngradeRole(ctx, declared)
         .then(() => update(ctx, recorded, declared))
-        .catch(forEmail(olds.email));
+        .catch(forEmail(recorded.email));
     },
     async delete(_id: string, props: Props): Promise<void> {
-      return remove(context(), invitationState(props)).catch(forEmail(props.email));
+      const recorded = invitationState(props);
+      return remove(context(), recorded).catch(forEmail(recorded.email));
     },
   } satisfies ResourceEntry;
 }

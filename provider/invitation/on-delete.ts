@@ -12,7 +12,7 @@ import type { LifecycleContext } from "../shared/context";
 import { resolveRole } from "../shared/resolve-role";
 
 /** Checked offline with every other input (check.ts); downgradeRoleName is defaulted there under `downgrade`. */
-export interface OnDeleteInputs {
+interface OnDeleteInputs {
   onDelete?: OnDelete;
   downgradeRoleName?: string;
 }

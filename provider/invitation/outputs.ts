@@ -39,11 +39,11 @@ export function memberOutputs(
   member: Member,
   roleChangedAt?: string,
 ): InvitationOutputs {
-  return withoutUndefined({
+  return withoutUndefined<InvitationOutputs>({
     ...declared(previous),
     roleId: role.id,
     roleName: role.name,
-    invitationStatus: "ACCEPTED" as const,
+    invitationStatus: "ACCEPTED",
     invitationId: previous.invitationId,
     inviter: previous.inviter,
     createdAt: previous.createdAt ?? member.createdAt,

@@ -4,18 +4,15 @@
  * or role asked for, with up to three of the emails that ask for it and how many people do.
  * check reads and drops it (see role-check.ts). The input's name and shape are in core/contract.ts.
  */
-import { PROGRAM_ROLES_INPUT, programRoleAskSchema, type ProgramRoleAsk } from "../../core";
+import { PROGRAM_ROLES_INPUT, programRoleAskSchema, validEntries, type ProgramRoleAsk } from "../../core";
+
+/** The asks as check reads them; a malformed one is ignored (the role check is a help, not a gate). */
+const programRoleAsks = validEntries(programRoleAskSchema);
 
 /** The asks in a resource's raw inputs, and the inputs without them. Malformed entries are ignored. */
 export function takeProgramRoles(news: Record<string, unknown>): { asks: ProgramRoleAsk[]; rest: Record<string, unknown> } {
   const { [PROGRAM_ROLES_INPUT]: raw, ...rest } = news;
-  const asks = Array.isArray(raw)
-    ? raw.flatMap((entry) => {
-        const parsed = programRoleAskSchema.safeParse(entry);
-        return parsed.success ? [parsed.data] : [];
-      })
-    : [];
-  return { asks, rest };
+  return { asks: programRoleAsks.parse(raw), rest };
 }
 
 /** `bob@example.com`, or `cy@example.com, dan@example.com and 2 more`. */

@@ -18,7 +18,7 @@ import type { LifecycleContext } from "../shared/context";
 import { resourceId, type InvitationOutputs } from "./model";
 import { invitationOutputs, memberOutputs } from "./outputs";
 
-export type ReadResult = { id: string; props: InvitationOutputs } | Record<string, never>;
+type ReadResult = { id: string; props: InvitationOutputs } | Record<string, never>;
 
 export async function read(ctx: LifecycleContext, id: string, props: InvitationOutputs): Promise<ReadResult> {
   if (props.memberId) return readMember(ctx, id, props);

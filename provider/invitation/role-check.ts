@@ -20,6 +20,7 @@ import {
   type Member,
   namingEmail,
   ownerEmails,
+  type InvitationInputs,
   type ProgramRoleAsk,
   type Role,
   roleInputOf,
@@ -30,6 +31,11 @@ import type { LifecycleContext } from "../shared/context";
 import type { CheckFailure } from "../shared/resource";
 import { ownerFor } from "./owner";
 import { whoAsks } from "./program-roles";
+
+/** The inputs the role check reads, as check parsed them (those that passed). */
+export type RoleCheckInputs = Partial<
+  Pick<InvitationInputs, "organizationId" | "email" | "roleId" | "roleName" | "role" | "onDelete" | "downgradeRoleName">
+>;
 
 /** Why the roles could not be checked, or the context to check them with. */
 export type RoleCheckContext = LifecycleContext | { unavailable: string };
@@ -43,7 +49,7 @@ interface Organization {
 
 export async function checkRole(
   source: RoleCheckContext,
-  inputs: Record<string, unknown>,
+  inputs: RoleCheckInputs,
   programAsks: ProgramRoleAsk[],
   warnOnce: (message: string) => void,
 ): Promise<CheckFailure[]> {
@@ -54,14 +60,14 @@ export async function checkRole(
     return [];
   }
   const { organizationId, email } = inputs;
-  if (typeof organizationId !== "string" || isUnknown(organizationId) || asked.unknown) {
+  if (organizationId === undefined || isUnknown(organizationId) || asked.unknown) {
     warnOnce(
       "Roles were not checked against Qovery for resources whose organizationId or role is not known until `pulumi up`; " +
         "`pulumi up` checks each role before inviting.",
     );
     return [];
   }
-  const person = typeof email === "string" && !isUnknown(email) ? email : undefined;
+  const person = email !== undefined && !isUnknown(email) ? email : undefined;
   const failNamingPerson = (error: unknown): never => {
     throw namingEmail(error, person);
   };
@@ -79,12 +85,12 @@ export async function checkRole(
 }
 
 /** Why the organization cannot give the role `onDelete: "downgrade"` would give, if it cannot. */
-function downgradeProblem(organization: Organization, inputs: Record<string, unknown>, email: string | undefined): string | undefined {
+function downgradeProblem(organization: Organization, inputs: RoleCheckInputs, email: string | undefined): string | undefined {
   const { onDelete, downgradeRoleName } = inputs;
-  if (onDelete !== "downgrade" || typeof downgradeRoleName !== "string" || isUnknown(downgradeRoleName)) return undefined;
+  if (onDelete !== "downgrade" || downgradeRoleName === undefined || isUnknown(downgradeRoleName)) return undefined;
   // "owner" is refused by check, without Qovery.
   if (isOwnerRoleName(downgradeRoleName)) return undefined;
-  const request = { by: "name" as const, roleName: downgradeRoleName };
+  const request: RoleRequest = { by: "name", roleName: downgradeRoleName };
   if (findRole(organization.roles, request)) return undefined;
   return new UnknownRoleError(request, organization.id, organization.roles, email).message;
 }
@@ -112,7 +118,7 @@ async function everyMisfitAsk(asks: ProgramRoleAsk[], organization: Organization
   for (const ask of asks) {
     const asked = roleInputOf(ask);
     if (!asked || asked.unknown) continue;
-    const named = `${asked.property} "${String(ask[asked.property as keyof ProgramRoleAsk])}"`;
+    const named = `${asked.property} "${String(ask[asked.property])}"`;
     if (asksForOwner(organization.roles, asked.request)) {
       const owners = ownerEmails(await organization.members());
       // One email is the owner's at most, so two people asking means someone else does.

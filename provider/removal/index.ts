@@ -10,7 +10,8 @@
  * `pulumi preview` lists every removal by email (`[diff: +remove-member:eve@example.com]`)
  * before anything happens, and nothing happens until `pulumi up`.
  *
- * - check validates the inputs, without calling Qovery.
+ * - check validates the inputs, without calling Qovery, with the schemas of the resource's
+ *   definition (core/definitions/removal.ts).
  * - diff: a change exactly when there is something to remove. Once the access is gone the program
  *   declares no removal key, and the diff is "no change": a `pulumi preview --expect-no-changes`
  *   right after the `up` that removed someone passes, and nothing is left in state to delete.
@@ -20,7 +21,7 @@
  *   and the next `up` tries again.
  * - read keeps the record as it is; delete does nothing.
  */
-import { z } from "zod";
+import type { z } from "zod";
 import {
   allowingUnknowns,
   failuresOf,
@@ -28,22 +29,24 @@ import {
   isOwner,
   isTokenMember,
   messageOf,
+  parseFields,
   QoveryInvitationsError,
-  uuid,
+  REMOVAL_KEY,
+  removalCheckShape,
+  removalInputsSchema,
+  withoutUndefined,
   type Member,
+  type RemovalInputs,
   type RemovalKind,
+  type RemovalOutcome,
+  type RemovalOutputs,
 } from "../../core";
-import type { CheckResult, DiffResult, ResourceEntry } from "../shared/resource";
+import { BrokenStateError } from "../invitation/state";
+import type { CheckResult, DiffResult, Props, ResourceEntry } from "../shared/resource";
 import type { LifecycleContext } from "../shared/context";
 import { recordRemoval } from "../shared/own-changes";
 
-/** removed: a member removed; cancelled: an invitation cancelled; kept: found protected at `up`. */
-export type RemovalOutcome = "removed" | "cancelled" | "already gone" | "kept";
-
-/** `remove-member:<email>` or `remove-invitation:<email>`, optionally `/<id>`: a label; the value is the id. */
-const REMOVAL_KEY = /^remove-(member|invitation):(.+)$/;
-
-export interface Removal {
+interface Removal {
   key: string;
   kind: RemovalKind;
   email: string;
@@ -51,53 +54,61 @@ export interface Removal {
   targetId: string;
 }
 
-/** The removals an input bag names, in key order. */
-export function removalsOf(inputs: Record<string, unknown>): Removal[] {
-  return Object.keys(inputs)
-    .filter((key) => key.startsWith("remove-"))
-    .sort()
-    .flatMap((key) => {
+/** The state: the inputs, each removal under its own key, and what the last run made of them. */
+type RemovalState = RemovalOutputs & { organizationId: string } & { [removal: `remove-${string}`]: string };
+
+/**
+ * The engine's inputs as the definition names them: each removal is an input of its own (its key
+ * starts with `remove-`), gathered into `removals`; other keys (the outputs the resource class
+ * declares, `__provider`) are left out.
+ */
+function gathered(props: Props): { organizationId: unknown; removals: Props } {
+  const removals = Object.fromEntries(Object.entries(props).filter(([key, value]) => key.startsWith("remove-") && value !== undefined));
+  return { organizationId: props.organizationId, removals };
+}
+
+/** A failure of one removal is about its own input, the key, not about `removals`. */
+function byRemovalKey(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  return issue.path[0] === "removals" ? { ...issue, path: issue.path.slice(1) } : issue;
+}
+
+export function check(news: Props): CheckResult {
+  const values = gathered(news);
+  const parsed = parseFields(allowingUnknowns(removalCheckShape, values), values);
+  if (!parsed.success) {
+    return {
+      inputs: withoutUndefined({ organizationId: news.organizationId, ...values.removals }),
+      failures: failuresOf(parsed.issues.map(byRemovalKey)),
+    };
+  }
+  return { inputs: withoutUndefined({ organizationId: parsed.data.organizationId, ...parsed.data.removals }), failures: [] };
+}
+
+/** The checked inputs, parsed. */
+function removalInputs(props: Props): RemovalInputs {
+  const parsed = removalInputsSchema.safeParse(gathered(props));
+  if (!parsed.success) throw new BrokenStateError("removal's inputs", undefined, parsed.error.issues);
+  return parsed.data;
+}
+
+/** The removals the checked inputs name, in key order. */
+export function removalsOf(props: Props): Removal[] {
+  return listed(removalInputs(props).removals);
+}
+
+function listed(removals: RemovalInputs["removals"]): Removal[] {
+  return Object.entries(removals)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .flatMap(([key, targetId]) => {
       const match = REMOVAL_KEY.exec(key);
-      const targetId = inputs[key];
-      if (!match || typeof targetId !== "string") return [];
+      if (!match) return [];
       const label = match[2]!;
       const email = label.endsWith(`/${targetId}`) ? label.slice(0, -targetId.length - 1) : label;
       return [{ key, kind: match[1] === "member" ? "member" : "invitation", email, targetId }];
     });
 }
 
-export interface RemovalOutputs {
-  organizationId: string;
-  /** Each removal's key and what came of it at the last create or update. */
-  outcomes: Record<string, RemovalOutcome>;
-  /** Why a removal was not carried out (outcome "kept"), by key. */
-  kept?: Record<string, string>;
-  /** When the removals last ran (ISO 8601). */
-  appliedAt: string;
-  [removal: `remove-${string}`]: string;
-}
-
-const fields = { organizationId: uuid("the organization's UUID") };
-
-/** Each removal key and its value; other keys (the outputs the resource class declares, `__provider`) are left out. */
-function checkRemovals(news: Record<string, unknown>, context: z.core.$RefinementCtx): void {
-  for (const [key, value] of Object.entries(news)) {
-    if (!key.startsWith("remove-") || value === undefined) continue;
-    const fail = (message: string) => context.addIssue({ code: "custom", path: [key], message });
-    if (!REMOVAL_KEY.test(key)) fail("must be remove-member:<email> or remove-invitation:<email>, optionally /<id>");
-    else if (typeof value !== "string" || value.trim() === "") fail("must be the member id or the invitation id");
-  }
-}
-
-export function check(news: Record<string, unknown>): CheckResult {
-  const schema = z.object(allowingUnknowns(fields, news)).superRefine((_, context) => checkRemovals(news, context), { when: () => true });
-  const parsed = schema.safeParse(news);
-  const removals = Object.fromEntries(Object.entries(news).filter(([key, value]) => REMOVAL_KEY.test(key) && typeof value === "string"));
-  if (!parsed.success) return { inputs: { organizationId: news.organizationId, ...removals }, failures: failuresOf(parsed.error.issues) };
-  return { inputs: { ...parsed.data, ...removals }, failures: [] };
-}
-
-export function diff(news: Record<string, unknown>): DiffResult {
+export function diff(news: Props): DiffResult {
   return { changes: removalsOf(news).length > 0, replaces: [], deleteBeforeReplace: false };
 }
 
@@ -117,9 +128,9 @@ export class RemovalFailedError extends QoveryInvitationsError {
 }
 
 /** Carries out every removal the inputs name; the create and the update of the resource. */
-export async function apply(ctx: LifecycleContext, inputs: Record<string, unknown>): Promise<{ id: string; outs: RemovalOutputs }> {
-  const organizationId = String(inputs.organizationId);
-  const removals = removalsOf(inputs);
+export async function apply(ctx: LifecycleContext, inputs: Props): Promise<{ id: string; outs: RemovalState }> {
+  const { organizationId, removals: declared } = removalInputs(inputs);
+  const removals = listed(declared);
   const outcomes: Record<string, RemovalOutcome> = {};
   const kept: Record<string, string> = {};
   const failures: { removal: Removal; error: unknown }[] = [];
@@ -150,8 +161,7 @@ export async function apply(ctx: LifecycleContext, inputs: Record<string, unknow
   }
   if (failures.length > 0) throw new RemovalFailedError(organizationId, failures);
 
-  const outs: RemovalOutputs = { organizationId, outcomes, appliedAt: new Date().toISOString() };
-  for (const removal of removals) outs[removal.key as `remove-${string}`] = removal.targetId;
+  const outs: RemovalState = { ...declared, organizationId, outcomes, appliedAt: new Date().toISOString() };
   if (Object.keys(kept).length > 0) outs.kept = kept;
   return { id: `${organizationId}/unmanaged-access`, outs };
 }
@@ -190,14 +200,14 @@ async function removeMember(ctx: LifecycleContext, organizationId: string, remov
  */
 export function removalProvider(context: () => LifecycleContext) {
   return {
-    check: async (_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<CheckResult> => check(news),
-    diff: async (_id: string, _olds: Record<string, unknown>, news: Record<string, unknown>): Promise<DiffResult> => diff(news),
-    create: async (inputs: Record<string, unknown>) => apply(context(), inputs),
-    read: async (id: string, props: Record<string, unknown>) => ({ id, props }),
-    update: async (_id: string, _olds: Record<string, unknown>, news: Record<string, unknown>) => {
+    check: async (_olds: Props, news: Props): Promise<CheckResult> => check(news),
+    diff: async (_id: string, _olds: Props, news: Props): Promise<DiffResult> => diff(news),
+    create: async (inputs: Props) => apply(context(), inputs),
+    read: async (id: string, props: Props) => ({ id, props }),
+    update: async (_id: string, _olds: Props, news: Props) => {
       const { outs } = await apply(context(), news);
       return { outs };
     },
-    delete: async (_id: string, _props: Record<string, unknown>): Promise<void> => {},
+    delete: async (_id: string, _props: Props): Promise<void> => {},
   } satisfies ResourceEntry;
 }

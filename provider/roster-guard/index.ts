@@ -3,7 +3,7 @@
  * guardrails (core/guardrails.ts) or cannot be checked (the review of an authoritative roster
  * failed, a downgradeRoleName names no role). The roster computes the refusals on the program
  * side and hands them over as an input; check fails with each of them, by the roster input it
- * concerns.
+ * concerns. Its inputs and state are those of its definition (core/definitions/roster-guard.ts).
  *
  * Why a resource, and not a program that throws: a failed check is a failed step, and the engine
  * stops the deployment there. The roster's people depend on the guard, so none of them is
@@ -15,28 +15,35 @@
  * The refusals are not kept in state: the guard holds only the organization id, shows no change
  * once created, and calls nothing.
  */
-import { isUnknown, rosterRefusalSchema } from "../../core";
-import type { CheckFailure, CheckResult, DiffResult, ResourceEntry } from "../shared/resource";
+import { failuresOf, parseFields, rosterGuardCheckShape, rosterGuardStateSchema, withoutUndefined } from "../../core";
+import { BrokenStateError } from "../invitation/state";
+import type { CheckResult, DiffResult, Props, ResourceEntry } from "../shared/resource";
 
-export function check(news: Record<string, unknown>): CheckResult {
-  const refusals = Array.isArray(news.refusals) ? news.refusals : [];
-  const failures: CheckFailure[] = refusals.flatMap((refusal) => {
-    if (isUnknown(refusal)) return [];
-    const parsed = rosterRefusalSchema.safeParse(refusal);
-    return parsed.success ? [parsed.data] : [];
-  });
-  return { inputs: { organizationId: news.organizationId }, failures };
+export function check(news: Props): CheckResult {
+  const parsed = parseFields(rosterGuardCheckShape, news);
+  const { organizationId, refusals = [] } = parsed.success ? parsed.data : parsed.valid;
+  const failures = parsed.success ? refusals : [...failuresOf(parsed.issues), ...refusals];
+  return { inputs: withoutUndefined({ organizationId }), failures };
+}
+
+/** What the state keeps of the checked inputs: the organization id. */
+function guardState(inputs: Props) {
+  const parsed = rosterGuardStateSchema.safeParse(inputs);
+  if (!parsed.success) throw new BrokenStateError("roster guard's inputs", undefined, parsed.error.issues);
+  return parsed.data;
 }
 
 /** The methods handed to the shim (sdk/roster-guard-shim.ts). */
 export function rosterGuardProvider() {
-  const outs = (inputs: Record<string, unknown>) => ({ organizationId: inputs.organizationId });
   return {
-    check: async (_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<CheckResult> => check(news),
+    check: async (_olds: Props, news: Props): Promise<CheckResult> => check(news),
     diff: async (): Promise<DiffResult> => ({ changes: false, replaces: [], deleteBeforeReplace: false }),
-    create: async (inputs: Record<string, unknown>) => ({ id: `${String(inputs.organizationId)}/roster-guard`, outs: outs(inputs) }),
-    read: async (id: string, props: Record<string, unknown>) => ({ id, props }),
-    update: async (_id: string, _olds: Record<string, unknown>, news: Record<string, unknown>) => ({ outs: outs(news) }),
+    create: async (inputs: Props) => {
+      const outs = guardState(inputs);
+      return { id: `${outs.organizationId}/roster-guard`, outs };
+    },
+    read: async (id: string, props: Props) => ({ id, props }),
+    update: async (_id: string, _olds: Props, news: Props) => ({ outs: guardState(news) }),
     delete: async (): Promise<void> => {},
   } satisfies ResourceEntry;
 }

@@ -4,6 +4,6 @@
  * "pulumi-qovery-invitations"`. The package's top-level classes are the dynamic ones, which need
  * no plugin installed. docs/other-languages.md compares the two.
  */
-export { OrganizationInvitation, type InvitationOutputProperties } from "./invitation";
+export { OrganizationInvitation } from "./invitation";
 export { getOrganizationRole, getOrganizationRoles, type GetOrganizationRolesResult } from "./functions";
 export { OrganizationRoster } from "./roster";

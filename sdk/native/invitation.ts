@@ -5,13 +5,10 @@
  * the other in place: no create, no delete, no Qovery write.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { DYNAMIC_INVITATION_TYPE, INVITATION_PROPERTY_NAMES, INVITATION_TYPE, type InvitationOutputs } from "../../core";
-import type { OrganizationInvitationArgs } from "../invitation";
+import { DYNAMIC_INVITATION_TYPE, INVITATION_PROPERTY_NAMES, INVITATION_TYPE } from "../../core";
+import type { InvitationOutputProperties, OrganizationInvitationArgs } from "../invitation";
 
-/** Every property of the resource as an output: the definition's inputs and outputs. */
-export type InvitationOutputProperties = { readonly [K in keyof InvitationOutputs]-?: pulumi.Output<InvitationOutputs[K]> };
-
-// Declaration merging gives the class one property per field of the definition.
+// The output properties, as the dynamic class declares them (sdk/invitation.ts), merged into the class.
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
 export interface OrganizationInvitation extends InvitationOutputProperties {}
 

@@ -6,7 +6,16 @@
  * languages through their SDK or YAML.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { connect, GUARD_TYPE, REMOVAL_TYPE, resolveSettings, ROSTER_TYPE, type InvitationStatus, type QoveryConnection } from "../../core";
+import {
+  connect,
+  GUARD_TYPE,
+  REMOVAL_TYPE,
+  removalOutputFields,
+  resolveSettings,
+  ROSTER_TYPE,
+  type InvitationStatus,
+  type QoveryConnection,
+} from "../../core";
 import type { OrganizationRosterArgs } from "../roster";
 import { RosterComponent, type RosterParts } from "../roster";
 import type { UnmanagedAccessRemovalArgs } from "../removal";
@@ -16,7 +25,7 @@ import { OrganizationInvitation } from "./invitation";
 /** The roster's removal child, served by the plugin (provider/removal/). */
 class UnmanagedAccessRemoval extends pulumi.CustomResource {
   constructor(name: string, args: UnmanagedAccessRemovalArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs = { outcomes: undefined, kept: undefined, appliedAt: undefined };
+    const outputs = Object.fromEntries(Object.keys(removalOutputFields).map((output) => [output, undefined]));
     super(REMOVAL_TYPE, name, { organizationId: args.organizationId, ...args.removals, ...outputs }, opts);
   }
 }

@@ -8,9 +8,14 @@ import {
   INVITATION_UPDATES_IN_PLACE,
   invitationInputFields,
   invitationOutputFields,
+  removalInputFields,
   roleInputOf,
+  rosterGuardCheckShape,
+  UNKNOWN,
 } from "../../core";
 import { BrokenStateError, invitationDiffState } from "../../provider/invitation/state";
+import { removalsOf } from "../../provider/removal";
+import { rosterGuardProvider } from "../../provider/roster-guard";
 
 describe("the definition of OrganizationInvitation", () => {
   it("describes every input and output, and registers each field's metadata by its schema", () => {
@@ -41,5 +46,19 @@ describe("the definition of OrganizationInvitation", () => {
       .to.throw(BrokenStateError)
       .with.property("message")
       .that.includes("ada@example.com");
+  });
+
+  it("defines the roster's children the same way: each removal an input of its own, the guard's refusals checked", async () => {
+    expect(fieldMeta.get(removalInputFields.removals.check)).to.include({ spread: true, recorded: true });
+    const refusal = { property: "maxRemovals", reason: "it would remove 7" };
+    expect(rosterGuardCheckShape.refusals.parse([refusal, UNKNOWN])).to.deep.equal([refusal]);
+    expect(rosterGuardCheckShape.refusals.parse(UNKNOWN)).to.deep.equal([]);
+    // Inputs that did not come from check name what is wrong.
+    expect(() => removalsOf({ organizationId: 42 })).to.throw(BrokenStateError, /organizationId/);
+    const created = rosterGuardProvider().create({});
+    await created.then(
+      () => expect.fail("a guard without an organization was created"),
+      (error: unknown) => expect(error).to.be.instanceOf(BrokenStateError),
+    );
   });
 });

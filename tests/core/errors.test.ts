@@ -7,9 +7,9 @@ import { expect } from "chai";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { maxRemovalsFor } from "../../core/guardrails";
 import {
   InvalidSettingsError,
-  maxRemovalsFor,
   messageOf,
   MissingRoleError,
   MissingTokenError,

@@ -36,6 +36,8 @@ describe("onDelete: check and diff", () => {
       Object.fromEntries(check({ ...person, ...news }).failures.map((failure) => [failure.property, failure.reason]));
     expect(byProperty({ onDelete: "archive", email: "nobody" })).to.have.keys("onDelete", "email");
     expect(byProperty({ onDelete: "archive" }).onDelete).to.include('must be one of remove, downgrade; got "archive"');
+    // A wrong onDelete has its own failure; downgradeRoleName is not blamed for it.
+    expect(byProperty({ onDelete: "archive", downgradeRoleName: "viewer" })).to.have.keys("onDelete");
     expect(byProperty({ downgradeRoleName: "viewer" }).downgradeRoleName).to.include(
       'only used with onDelete "downgrade"; got onDelete "remove"',
     );

@@ -9,7 +9,7 @@ import { NotTheOwnerError, type ProgramRoleAsk } from "../../core";
 import { create } from "../../provider/invitation/create";
 import type { InvitationInputs, InvitationOutputs } from "../../provider/invitation/model";
 import { read } from "../../provider/invitation/read";
-import { checkRole } from "../../provider/invitation/role-check";
+import { checkRole, type RoleCheckInputs } from "../../provider/invitation/role-check";
 import { update } from "../../provider/invitation/update";
 import { startTestBed, type QoveryTestBed } from "../support/qovery";
 import { rejectionOf } from "../support/assertions";
@@ -22,7 +22,7 @@ for (const listsOwnerRole of [true, false]) {
     let bed: QoveryTestBed;
     let owner: InvitationInputs;
     const mutations = () => MUTATIONS.reduce((total, operation) => total + bed.fake.callCount(operation), 0);
-    const roleCheck = (inputs: Record<string, unknown>, asks: ProgramRoleAsk[] = []) => checkRole(bed.ctx, inputs, asks, () => {});
+    const roleCheck = (inputs: RoleCheckInputs, asks: ProgramRoleAsk[] = []) => checkRole(bed.ctx, inputs, asks, () => {});
 
     beforeEach(async () => {
       bed = await startTestBed({ listsOwnerRole });
