@@ -100,6 +100,19 @@ const ROSTER_INPUTS: Record<string, PropertySpec> = {
   downgradeRoleName: { type: "string", description: "The role given under `onDelete: downgrade` (default `viewer`)." },
 };
 
+const PERSON_PROPERTIES: Record<string, PropertySpec> = {
+  email: { type: "string", description: "The address to invite." },
+  roleName: { type: "string", description: "The role's name, case-insensitive. Give roleName or roleId." },
+  roleId: { type: "string", description: "The role's UUID." },
+  onExpired: { type: "string", description: "Overrides the roster's onExpired for this person." },
+  retainOnDelete: { type: "boolean", description: "Taken out of the roster, this person keeps their access." },
+};
+
+const ROLE_PROPERTIES: Record<string, PropertySpec> = {
+  id: { type: "string", description: "The role's UUID in this organization." },
+  name: { type: "string", description: "The role's name, as Qovery spells it (built-in names are lower case)." },
+};
+
 const ROLE_ARGUMENTS = {
   organizationId: { type: "string", description: "The UUID of the Qovery organization." },
 };
@@ -118,25 +131,11 @@ export function packageSchema(version: string) {
     config: { variables: CONFIG_PROPERTIES },
     provider: { description: "The Qovery invitations provider.", inputProperties: CONFIG_PROPERTIES },
     types: {
-      [PERSON_TYPE]: {
-        type: "object",
-        description: "One person of a roster.",
-        properties: {
-          email: { type: "string", description: "The address to invite." },
-          roleName: { type: "string", description: "The role's name, case-insensitive. Give roleName or roleId." },
-          roleId: { type: "string", description: "The role's UUID." },
-          onExpired: { type: "string", description: "Overrides the roster's onExpired for this person." },
-          retainOnDelete: { type: "boolean", description: "Taken out of the roster, this person keeps their access." },
-        },
-        required: ["email"],
-      },
+      [PERSON_TYPE]: { type: "object", description: "One person of a roster.", properties: PERSON_PROPERTIES, required: ["email"] },
       [ROLE_TYPE]: {
         type: "object",
         description: "A role of an organization, built-in or custom.",
-        properties: {
-          id: { type: "string", description: "The role's UUID in this organization." },
-          name: { type: "string", description: "The role's name, as Qovery spells it (built-in names are lower case)." },
-        },
+        properties: ROLE_PROPERTIES,
         required: ["id", "name"],
       },
     },
@@ -184,10 +183,7 @@ export function packageSchema(version: string) {
           required: ["organizationId", "name"],
         },
         outputs: {
-          properties: {
-            id: { type: "string", description: "The role's UUID in this organization." },
-            name: { type: "string", description: "The role's name, as Qovery spells it." },
-          },
+          properties: ROLE_PROPERTIES,
           required: ["id", "name"],
         },
       },

@@ -11,8 +11,6 @@ import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import * as plugin from "@pulumi/pulumi/proto/plugin_pb";
 import * as proto from "@pulumi/pulumi/proto/provider_pb";
-// Only this file of core, which loads nothing: the rest of the package loads at the first request.
-import { messageOf } from "../../core/errors";
 import type { NativeHandlers } from "./handlers";
 import { conceal, revealProperties, secretKeys } from "./secrets";
 
@@ -28,6 +26,9 @@ function failuresOf(failures: { property: string; reason: string }[]): proto.Che
 
 /** A failed request, as the engine shows it: the message alone (it never holds the token). */
 function grpcError(error: unknown): grpc.ServiceError {
+  // Loaded here, not at the top: the package loads at the first request, after the port is printed.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { messageOf } = require("../../core") as typeof import("../../core");
   const message = messageOf(error);
   return { name: "ServiceError", message, code: grpc.status.UNKNOWN, details: message, metadata: new grpc.Metadata() };
 }

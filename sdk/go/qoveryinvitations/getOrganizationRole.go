@@ -32,7 +32,7 @@ type GetOrganizationRoleArgs struct {
 type GetOrganizationRoleResult struct {
 	// The role's UUID in this organization.
 	Id string `pulumi:"id"`
-	// The role's name, as Qovery spells it.
+	// The role's name, as Qovery spells it (built-in names are lower case).
 	Name string `pulumi:"name"`
 }
 
@@ -71,7 +71,7 @@ func (o GetOrganizationRoleResultOutput) Id() pulumi.StringOutput {
 	return o.ApplyT(func(v GetOrganizationRoleResult) string { return v.Id }).(pulumi.StringOutput)
 }
 
-// The role's name, as Qovery spells it.
+// The role's name, as Qovery spells it (built-in names are lower case).
 func (o GetOrganizationRoleResultOutput) Name() pulumi.StringOutput {
 	return o.ApplyT(func(v GetOrganizationRoleResult) string { return v.Name }).(pulumi.StringOutput)
 }

@@ -43,7 +43,7 @@ class GetOrganizationRoleResult:
     @pulumi.getter
     def name(self) -> _builtins.str:
         """
-        The role's name, as Qovery spells it.
+        The role's name, as Qovery spells it (built-in names are lower case).
         """
         return pulumi.get(self, "name")
 
