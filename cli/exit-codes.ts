@@ -25,6 +25,8 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
   INVITATION_EXPIRED: EXIT_ERROR,
   BROKEN_STATE: EXIT_ERROR,
   REMOVAL_FAILED: EXIT_ERROR,
+  IMPORT_ID: EXIT_ERROR,
+  UNSUPPORTED: EXIT_ERROR,
 };
 
 /** The exit code of a failure: its code's, or EXIT_ERROR for anything else (a broken pipe, a bug). */

@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   "PEOPLE_FILE", // a people file that cannot be read
   "OUTPUT_FILE", // a file the command line cannot write
   "USAGE", // a command line that cannot run as typed
+  "IMPORT_ID", // a `pulumi import` id that is not <organizationId>/<email>, or names nobody
+  "UNSUPPORTED", // a type or function this plugin does not serve: an older plugin than the program or state
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

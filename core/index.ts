@@ -19,11 +19,13 @@ export {
   namingEmail,
   QoveryApiError,
   type QoveryErrorKind,
+  type TokenSource,
 } from "./client/errors";
 export { connect, type QoveryConnection } from "./connect";
 export { ERROR_CODES, messageOf, QoveryInvitationsError, type ErrorCode } from "./errors";
 export * from "./contract";
 export * from "./definitions/invitation";
+export * from "./definitions/package";
 export {
   fieldMeta,
   type FieldMeta,
@@ -34,8 +36,8 @@ export {
   type ProgramOutputName,
   type StateValue,
 } from "./definitions/field";
-export { LIST_TTL_MS, ROLE_LAG_MS, ROLES_TTL_MS } from "./defaults";
-export { isUuid, normalizeEmail } from "./identifiers";
+export { CONFIG_DEFAULTS, LIST_TTL_MS, ROLE_LAG_MS, ROLES_TTL_MS } from "./defaults";
+export { EXAMPLE_UUID, isEmailAddress, isUuid, normalizeEmail } from "./identifiers";
 export { expiredInvitationsFor, isOwner, membersWithEmail, ownerEmails, ownerWithEmail, pendingInvitationFor } from "./people";
 export * from "./role-requests";
 export { resolveSettings, type ConfigSource, type ProviderSettings } from "./settings";

@@ -24,3 +24,4 @@ export type { ErrorCode, QoveryErrorKind } from "../core";
 export type { RosterPerson } from "../core";
 export { getOrganizationRole, getOrganizationRoles } from "./role-lookup";
 export type { OrganizationRole, OrganizationRoleLookupArgs, OrganizationRolesLookupArgs } from "./role-lookup";
+export * as native from "./native";

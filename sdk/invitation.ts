@@ -11,7 +11,7 @@ export type { InvitationStatus, LegacyRole, OnDelete, OnExpired } from "../core"
 export type OrganizationInvitationArgs = ArgsOf<typeof invitationInputFields>;
 
 /** Its output properties: the recorded inputs and the outputs of its definition, but the hidden ones. */
-type InvitationOutputProperties = OutputPropertiesOf<typeof invitationStateFields>;
+export type InvitationOutputProperties = OutputPropertiesOf<typeof invitationStateFields>;
 
 // The class declares its output properties through this interface, merged into it, because a
 // class cannot declare properties from a mapped type; Pulumi's Resource constructor sets them.

@@ -13,7 +13,7 @@ import * as removalShim from "./removal-shim";
 import type { ArgsOf, OutputPropertiesOf } from "./resource-types";
 
 /** Its arguments: the inputs of its definition (core/definitions/removal.ts); each removal becomes an input of its own. */
-type UnmanagedAccessRemovalArgs = ArgsOf<typeof removalInputFields>;
+export type UnmanagedAccessRemovalArgs = ArgsOf<typeof removalInputFields>;
 
 /** Its output properties: the fields of its state, but the removals (inputs of their own). */
 type RemovalOutputProperties = OutputPropertiesOf<typeof removalStateFields>;

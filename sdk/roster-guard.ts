@@ -10,7 +10,7 @@ import type { ArgsOf } from "./resource-types";
 import * as guardShim from "./roster-guard-shim";
 
 /** Its arguments: the inputs of its definition (core/definitions/roster-guard.ts). */
-type RosterGuardArgs = ArgsOf<typeof rosterGuardInputFields>;
+export type RosterGuardArgs = ArgsOf<typeof rosterGuardInputFields>;
 
 export class RosterGuard extends pulumi.dynamic.Resource {
   constructor(name: string, args: RosterGuardArgs, opts?: pulumi.CustomResourceOptions) {

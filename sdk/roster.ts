@@ -43,6 +43,7 @@ import {
   planRoster,
   rosterChildren,
   rosterReadNeeds,
+  type QoveryConnection,
   type Reading,
   type ReviewedInvitation,
   type ReviewedMember,
@@ -51,10 +52,16 @@ import {
   type RosterPlan,
 } from "../core";
 import { programQovery } from "./access-lookup";
-import { OrganizationInvitation, type InvitationStatus, type OnDelete, type OnExpired } from "./invitation";
+import {
+  OrganizationInvitation,
+  type InvitationStatus,
+  type OnDelete,
+  type OnExpired,
+  type OrganizationInvitationArgs,
+} from "./invitation";
 import { checkRosterArgs, type UnmanagedPolicy } from "./roster-args";
-import { UnmanagedAccessRemoval } from "./removal";
-import { RosterGuard } from "./roster-guard";
+import { UnmanagedAccessRemoval, type UnmanagedAccessRemovalArgs } from "./removal";
+import { RosterGuard, type RosterGuardArgs } from "./roster-guard";
 
 export type { UnmanagedPolicy } from "./roster-args";
 
@@ -107,9 +114,39 @@ export interface OrganizationRosterArgs {
   downgradeRoleName?: string;
 }
 
-export class OrganizationRoster extends pulumi.ComponentResource {
+type ResourceClass<A, R extends pulumi.CustomResource = pulumi.CustomResource> = new (
+  name: string,
+  args: A,
+  opts?: pulumi.CustomResourceOptions,
+) => R;
+
+/**
+ * What a roster is made of, which the dynamic roster (this file) and the native plugin's roster
+ * (sdk/native/roster.ts) fill in differently: its type, its children's classes, and the
+ * credentials it reads its organization with.
+ */
+export interface RosterParts<I extends pulumi.CustomResource & { invitationStatus: pulumi.Output<InvitationStatus> }> {
+  type: string;
+  Invitation: ResourceClass<OrganizationInvitationArgs, I>;
+  Removal: ResourceClass<UnmanagedAccessRemovalArgs>;
+  Guard: ResourceClass<RosterGuardArgs>;
+  connect(): QoveryConnection;
+}
+
+const DYNAMIC_PARTS: RosterParts<OrganizationInvitation> = {
+  type: "qovery:index:OrganizationRoster",
+  Invitation: OrganizationInvitation,
+  Removal: UnmanagedAccessRemoval,
+  Guard: RosterGuard,
+  connect: programQovery,
+};
+
+/** The roster's mechanism, whatever its parts; see the file's comment. */
+export class RosterComponent<I extends pulumi.CustomResource & { invitationStatus: pulumi.Output<InvitationStatus> }>
+  extends pulumi.ComponentResource
+{
   /** One invitation per person, keyed by email in lower case. */
-  public readonly invitations: Record<string, OrganizationInvitation>;
+  public readonly invitations: Record<string, I>;
   /** Email (lower case) → PENDING, EXPIRED or ACCEPTED. */
   public readonly statuses: pulumi.Output<Record<string, InvitationStatus>>;
   /**
@@ -121,9 +158,9 @@ export class OrganizationRoster extends pulumi.ComponentResource {
   /** The organization's invitations that this roster does not declare; see unmanagedMembers. */
   public readonly unmanagedInvitations: pulumi.Output<ReviewedInvitation[] | undefined>;
 
-  constructor(name: string, args: OrganizationRosterArgs, opts?: pulumi.ComponentResourceOptions) {
+  constructor(parts: RosterParts<I>, name: string, args: OrganizationRosterArgs, opts?: pulumi.ComponentResourceOptions) {
     checkRosterArgs(name, args);
-    super("qovery:index:OrganizationRoster", name, {}, opts);
+    super(parts.type, name, {}, opts);
     const children = rosterChildren(name, args);
     const planArgs = {
       name,
@@ -136,10 +173,10 @@ export class OrganizationRoster extends pulumi.ComponentResource {
       downgradeRoleName: args.onDelete === "downgrade" ? (args.downgradeRoleName ?? DEFAULT_DOWNGRADE_ROLE) : undefined,
     };
     const plan: pulumi.Output<RosterPlan> = pulumi.output(args.organizationId).apply(async (organizationId) => {
-      const planned = planRoster(await readOrganization(organizationId, rosterReadNeeds(planArgs)), planArgs);
+      const planned = planRoster(await readOrganization(parts.connect, organizationId, rosterReadNeeds(planArgs)), planArgs);
       // Declared on every run in remove mode that is not refused, so that it shows no change once nothing is left to remove.
       if (planned.removals) {
-        new UnmanagedAccessRemoval(
+        new parts.Removal(
           children.removal,
           { organizationId, removals: planned.removals },
           childOptions(this, opts, { dependsOn: [guard!] }),
@@ -149,8 +186,8 @@ export class OrganizationRoster extends pulumi.ComponentResource {
       return planned;
     });
     // Registered first, so that every person can depend on it: a refusal stops the run before anyone is touched.
-    const guard: RosterGuard | undefined = children.guard
-      ? new RosterGuard(
+    const guard: pulumi.CustomResource | undefined = children.guard
+      ? new parts.Guard(
           children.guard,
           { organizationId: args.organizationId, refusals: plan.apply((planned) => planned.refusals) },
           childOptions(this, opts),
@@ -161,7 +198,7 @@ export class OrganizationRoster extends pulumi.ComponentResource {
     for (const { childName, retainOnDelete, ...person } of children.people) {
       const own: pulumi.CustomResourceOptions = guard ? { dependsOn: [guard] } : {};
       if (retainOnDelete !== undefined) own.retainOnDelete = retainOnDelete;
-      this.invitations[person.email] = new OrganizationInvitation(
+      this.invitations[person.email] = new parts.Invitation(
         childName,
         { organizationId: args.organizationId, ...person },
         childOptions(this, opts, own),
@@ -182,15 +219,25 @@ export class OrganizationRoster extends pulumi.ComponentResource {
   }
 }
 
+export class OrganizationRoster extends RosterComponent<OrganizationInvitation> {
+  constructor(name: string, args: OrganizationRosterArgs, opts?: pulumi.ComponentResourceOptions) {
+    super(DYNAMIC_PARTS, name, args, opts);
+  }
+}
+
 /**
- * The roster's one read of its organization, with one client (the program's credentials): its
- * members and invitations, its roles when the plan needs them, and who the client's token belongs
- * to. A failure is handed to the plan, which decides whether it is a warning or a refusal.
+ * The roster's one read of its organization, with one client (its credentials): its members and
+ * invitations, its roles when the plan needs them, and who the client's token belongs to. A
+ * failure is handed to the plan, which decides whether it is a warning or a refusal.
  */
-async function readOrganization(organizationId: string, needs: { roles: boolean }): Promise<RosterOrganization> {
-  let connection: ReturnType<typeof programQovery>;
+async function readOrganization(
+  connect: () => QoveryConnection,
+  organizationId: string,
+  needs: { roles: boolean },
+): Promise<RosterOrganization> {
+  let connection: QoveryConnection;
   try {
-    connection = programQovery();
+    connection = connect();
   } catch (error) {
     const failure = { failure: messageOf(error) };
     return { organizationId, access: failure, roles: needs.roles ? failure : undefined };

@@ -115,12 +115,18 @@ export function isAccessDenied(error: unknown): boolean {
   return error instanceof QoveryApiError && (error.kind === "unauthorized" || error.kind === "forbidden");
 }
 
-/** Where a token is looked for: a Pulumi command's stack config and environment, or the environment only (the command line). */
-export type TokenSource = "pulumi" | "environment";
+/**
+ * Where a token is looked for: a Pulumi command's stack config (the dynamic provider's `qovery:`
+ * keys, or the native plugin's `qovery-invitations:` keys) and environment, or the environment
+ * only (the command line).
+ */
+export type TokenSource = "pulumi" | "native" | "environment";
 
 const ENVIRONMENT_TOKEN_ADVICE = "export an organization API token whose role is admin or owner.";
-const PULUMI_TOKEN_ADVICE =
-  "Set one with `pulumi config set qovery:apiToken --secret` (stack config), or export QOVERY_API_TOKEN in the environment of `pulumi`.";
+const pulumiTokenAdvice = (namespace: string) =>
+  `Set one with \`pulumi config set ${namespace}:apiToken --secret\` (stack config), or export QOVERY_API_TOKEN in the environment of \`pulumi\`.`;
+const PULUMI_TOKEN_ADVICE = pulumiTokenAdvice("qovery");
+const NATIVE_TOKEN_ADVICE = pulumiTokenAdvice("qovery-invitations");
 
 const MISSING_TOKEN: Record<TokenSource, ErrorInit> = {
   environment: {
@@ -134,6 +140,12 @@ const MISSING_TOKEN: Record<TokenSource, ErrorInit> = {
     subject: "qovery:apiToken",
     message: `No Qovery API token is configured. ${PULUMI_TOKEN_ADVICE}`,
     advice: PULUMI_TOKEN_ADVICE,
+  },
+  native: {
+    code: "MISSING_TOKEN",
+    subject: "qovery-invitations:apiToken",
+    message: `No Qovery API token is configured. ${NATIVE_TOKEN_ADVICE}`,
+    advice: NATIVE_TOKEN_ADVICE,
   },
 };
 

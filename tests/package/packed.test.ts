@@ -12,6 +12,7 @@
  * Run after a build (`npm test` builds first): the tarball is packed from dist/ as it is.
  */
 import { expect } from "chai";
+import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
@@ -150,9 +151,26 @@ describe("the packed package, installed in a fresh project like a user installs 
     expect(() => resolve("pulumi-qovery-invitations/dist/sdk/invitation.js")).to.throw(/not exported|Package subpath/);
   });
 
+  it("links the native plugin as a bin, which answers the engine with its port on stdout", async () => {
+    const plugin = spawn(path.join(project, "node_modules", ".bin", "pulumi-resource-qovery-invitations"), ["127.0.0.1:1"], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    try {
+      const [firstLine] = await new Promise<string[]>((resolve) =>
+        plugin.stdout.once("data", (chunk: Buffer) => resolve(chunk.toString().split("\n"))),
+      );
+      expect(Number(firstLine)).to.be.within(1, 65535);
+    } finally {
+      plugin.kill();
+    }
+  });
+
   it("links the command line as the package's bin: `pulumi-qovery-invitations review` runs from node_modules/.bin", async () => {
     const installed = JSON.parse(fs.readFileSync(path.join(project, "node_modules", "pulumi-qovery-invitations", "package.json"), "utf8"));
-    expect(installed.bin).to.deep.equal({ "pulumi-qovery-invitations": "dist/cli/index.js" });
+    expect(installed.bin).to.deep.equal({
+      "pulumi-qovery-invitations": "dist/cli/index.js",
+      "pulumi-resource-qovery-invitations": "dist/provider/native/main.js",
+    });
     const fake = await startFakeQovery();
     try {
       fake.addMember({ email: "ada@example.com", roleName: "admin", id: "github|1" });

@@ -110,6 +110,21 @@ export function offlineEnvironment(backendDir: string, homeDir: string): Record<
   };
 }
 
+/**
+ * Notes a command the real CLI runs, with the language of the program it runs (Pulumi.yaml's
+ * `runtime`, nodejs for inline programs): CI counts them per command and per language
+ * (.ci/count-cli-runs.sh), so skipped tests cannot pass silently.
+ */
+export function recordCliRun(command: string, programDir: string): void {
+  const log = process.env.PULUMI_QOVERY_CLI_RUN_LOG;
+  if (!log) return;
+  const project = path.join(programDir, "Pulumi.yaml");
+  const runtime = fs.existsSync(project)
+    ? (/^runtime:\s*(?:\n\s+name:\s*)?(\w+)/m.exec(fs.readFileSync(project, "utf8"))?.[1] ?? "nodejs")
+    : "nodejs";
+  fs.appendFileSync(log, `${command} ${runtime}\n`);
+}
+
 /** The name of a resource: the last part of its URN. */
 export function nameOf(urn: string): string {
   return urn.slice(urn.lastIndexOf("::") + 2);
@@ -290,6 +305,31 @@ export class CliEngine {
     return (await this.exportState()).resources ?? [];
   }
 
+  /**
+   * `pulumi import <type> <name> <id>` into the stack, without generating code (the Node
+   * language host of these tests cannot). Resolves to what the CLI printed; rejects with it.
+   */
+  async importResource(type: string, name: string, id: string): Promise<string> {
+    const stack = await this.open();
+    recordCliRun("import", this.programDir);
+    const env = { ...userEnvironment(), ...this.environment() };
+    const args = [
+      "import",
+      type,
+      name,
+      id,
+      "--yes",
+      "--generate-code=false",
+      "--protect=false",
+      "--stack",
+      stack.name,
+      "--non-interactive",
+    ];
+    const output = await runCommand("pulumi", args, this.programDir, 120_000, env);
+    this.options.log?.(output);
+    return output;
+  }
+
   /** Nothing runs between operations; here for symmetry with beds that hold processes. */
   async close(): Promise<void> {
     this.stack = undefined;
@@ -319,8 +359,7 @@ export class CliEngine {
   ): Promise<RunResult> {
     const stack = await this.open();
     const program: PulumiFn | undefined = inline && (async () => await inline());
-    // CI counts the commands the real CLI ran (.ci/count-cli-runs.sh), so skipped tests cannot pass silently.
-    if (process.env.PULUMI_QOVERY_CLI_RUN_LOG) fs.appendFileSync(process.env.PULUMI_QOVERY_CLI_RUN_LOG, `${command}\n`);
+    recordCliRun(command, this.programDir);
     const events: EngineEvent[] = [];
     const lines: string[] = [];
     let partial = "";

@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { FakeQovery } from "../fake-qovery";
-import { offlineEnvironment, pulumiCli } from "./pulumi-cli";
+import { offlineEnvironment, pulumiCli, recordCliRun } from "./pulumi-cli";
 import { newProgramDir, userEnvironment } from "./program-dir";
 
 export interface ShellResult {
@@ -54,9 +54,7 @@ export class PulumiShell {
 
   /** Runs `pulumi <args> --non-interactive`; resolves whatever its exit code (see ShellResult). */
   run(args: string[], options: ShellRunOptions = {}): Promise<ShellResult> {
-    if (process.env.PULUMI_QOVERY_CLI_RUN_LOG && ["preview", "up", "refresh", "destroy"].includes(args[0])) {
-      fs.appendFileSync(process.env.PULUMI_QOVERY_CLI_RUN_LOG, `${args[0]}\n`);
-    }
+    if (["preview", "up", "refresh", "destroy"].includes(args[0]!)) recordCliRun(args[0]!, this.cwd);
     return new Promise((resolve, reject) => {
       const child = spawn("pulumi", [...args, "--non-interactive"], {
         cwd: this.cwd,

@@ -1,0 +1,199 @@
+/**
+ * The Pulumi package schema of the native plugin, built from the resources' definitions
+ * (core/definitions): each field's type comes from its zod schema, its description, secrecy and
+ * whether it is required from its metadata. `pulumi package get-schema` prints it, and the SDKs
+ * of other languages are generated from it (tools/sdk-gen), so a field added to a definition
+ * reaches every language.
+ */
+import { z } from "zod";
+import {
+  CONFIG_DEFAULTS,
+  DYNAMIC_INVITATION_TYPE,
+  INVITATION_TYPE,
+  invitationInputFields,
+  invitationOutputFields,
+  PACKAGE_NAME,
+  ROLE_FUNCTION,
+  ROLE_TYPE,
+  ROLES_FUNCTION,
+  ROSTER_TYPE,
+  type FieldMeta,
+} from "../../core";
+
+interface PropertySpec {
+  type?: string;
+  items?: PropertySpec;
+  additionalProperties?: PropertySpec;
+  $ref?: string;
+  description?: string;
+  secret?: boolean;
+  default?: unknown;
+}
+
+type Field = { meta: FieldMeta; value: z.ZodType };
+
+/** Pulumi's property type of a zod schema: the JSON Schema type, which is what the schema format is built on. */
+function typeOf(schema: z.ZodType): Pick<PropertySpec, "type"> {
+  const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
+  const type = typeof json.type === "string" ? json.type : "string";
+  return { type };
+}
+
+function property(field: Field): PropertySpec {
+  return {
+    ...typeOf(field.value),
+    description: field.meta.description,
+    ...(field.meta.secret ? { secret: true } : {}),
+  };
+}
+
+function properties(fields: Record<string, Field>): Record<string, PropertySpec> {
+  return Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, property(field)]));
+}
+
+/** The names of the fields whose schema refuses an absent value. */
+function requiredNames<F extends Record<string, object>>(fields: F, schemaOf: (field: F[keyof F]) => z.ZodType): string[] {
+  return Object.entries(fields)
+    .filter(([, field]) => !schemaOf(field as F[keyof F]).safeParse(undefined).success)
+    .map(([name]) => name);
+}
+
+/** The provider's own settings: the same as the dynamic provider's `qovery:` keys, in this package's namespace. */
+const CONFIG_PROPERTIES: Record<string, PropertySpec> = {
+  apiToken: { type: "string", secret: true, description: "The Qovery API token; else the environment variable QOVERY_API_TOKEN." },
+  apiUrl: { type: "string", description: `Qovery's API base URL; else QOVERY_API_URL, else ${CONFIG_DEFAULTS.apiUrl}.` },
+  requestTimeoutMs: {
+    type: "integer",
+    description: `Timeout of one HTTP request attempt, in ms (default ${CONFIG_DEFAULTS.requestTimeoutMs}).`,
+  },
+  maxRetries: { type: "integer", description: `Retries after the first attempt (default ${CONFIG_DEFAULTS.maxRetries}).` },
+  maxRetryDelayMs: {
+    type: "integer",
+    description: `Longest wait between two attempts, in ms (default ${CONFIG_DEFAULTS.maxRetryDelayMs}).`,
+  },
+  maxConcurrency: { type: "integer", description: `Requests in flight at once (default ${CONFIG_DEFAULTS.maxConcurrency}).` },
+};
+
+const PERSON_TYPE = `${PACKAGE_NAME}:index:RosterPerson`;
+
+/** The roster's arguments (sdk/roster.ts, OrganizationRosterArgs, says more of each). */
+const ROSTER_INPUTS: Record<string, PropertySpec> = {
+  organizationId: { type: "string", description: "The UUID of the Qovery organization." },
+  people: {
+    type: "array",
+    items: { $ref: `#/types/${PERSON_TYPE}` },
+    description: "The people, each with an email and a roleName (or roleId). Emails must be unique, whatever their case.",
+  },
+  onExpired: {
+    type: "string",
+    description: "The policy for expired invitations of everyone who does not set their own: keep (default), reissue or fail.",
+  },
+  childNamePrefix: { type: "string", description: "Prepended to each child's name (default: none, the child is named after the email)." },
+  unmanaged: {
+    type: "string",
+    description: "Members and invitations the roster does not declare: `report` (default) lists them, `remove` removes them at `up`.",
+  },
+  keep: { type: "array", items: { type: "string" }, description: "Emails that are never reported as undeclared and never removed." },
+  maxRemovals: { type: "integer", description: "`unmanaged: remove` only: most removals one run may make (default 5)." },
+  minAdmins: { type: "integer", description: "`unmanaged: remove` only: fewest admins a run may leave (default 1)." },
+  onDelete: { type: "string", description: "What taking a person out of the roster does: `remove` (default) or `downgrade`." },
+  downgradeRoleName: { type: "string", description: "The role given under `onDelete: downgrade` (default `viewer`)." },
+};
+
+const PERSON_PROPERTIES: Record<string, PropertySpec> = {
+  email: { type: "string", description: "The address to invite." },
+  roleName: { type: "string", description: "The role's name, case-insensitive. Give roleName or roleId." },
+  roleId: { type: "string", description: "The role's UUID." },
+  onExpired: { type: "string", description: "Overrides the roster's onExpired for this person." },
+  retainOnDelete: { type: "boolean", description: "Taken out of the roster, this person keeps their access." },
+};
+
+const ROLE_PROPERTIES: Record<string, PropertySpec> = {
+  id: { type: "string", description: "The role's UUID in this organization." },
+  name: { type: "string", description: "The role's name, as Qovery spells it (built-in names are lower case)." },
+};
+
+const ROLE_ARGUMENTS = {
+  organizationId: { type: "string", description: "The UUID of the Qovery organization." },
+};
+
+export function packageSchema(version: string) {
+  const outputs = { ...properties(invitationInputFields), ...properties(invitationOutputFields) };
+  return {
+    name: PACKAGE_NAME,
+    displayName: "Qovery invitations",
+    version,
+    description: "Qovery organization access as code: invitations, roles and rosters of a Qovery organization.",
+    keywords: ["qovery", "category/cloud", "kind/native"],
+    license: "Apache-2.0",
+    // The version reaches the generated SDKs (and their pulumi-plugin.json), and the Go SDK gets a go.mod of its own.
+    meta: { supportPack: true },
+    config: { variables: CONFIG_PROPERTIES },
+    provider: { description: "The Qovery invitations provider.", inputProperties: CONFIG_PROPERTIES },
+    types: {
+      [PERSON_TYPE]: { type: "object", description: "One person of a roster.", properties: PERSON_PROPERTIES, required: ["email"] },
+      [ROLE_TYPE]: {
+        type: "object",
+        description: "A role of an organization, built-in or custom.",
+        properties: ROLE_PROPERTIES,
+        required: ["id", "name"],
+      },
+    },
+    resources: {
+      [ROSTER_TYPE]: {
+        isComponent: true,
+        description:
+          "The people of one organization as one list: one OrganizationInvitation per person, named after the email, " +
+          "and the organization's undeclared access reported or removed.",
+        inputProperties: ROSTER_INPUTS,
+        requiredInputs: ["organizationId", "people"],
+        properties: {
+          statuses: {
+            type: "object",
+            additionalProperties: { type: "string" },
+            description: "Email (lower case) → PENDING, EXPIRED or ACCEPTED.",
+          },
+        },
+        required: ["statuses"],
+      },
+      [INVITATION_TYPE]: {
+        description:
+          "One person invited into a Qovery organization with one role: the invitation is followed until it is accepted, " +
+          "and the access revoked when the resource is deleted. Imports by `<organizationId>/<email>`.",
+        inputProperties: properties(invitationInputFields),
+        requiredInputs: requiredNames(invitationInputFields, (field) => field.check),
+        properties: outputs,
+        required: requiredNames({ ...invitationInputFields, ...invitationOutputFields }, (field) => field.value),
+        aliases: [{ type: DYNAMIC_INVITATION_TYPE }],
+      },
+    },
+    functions: {
+      [ROLES_FUNCTION]: {
+        description: "Every role of an organization, built-in and custom.",
+        inputs: { properties: ROLE_ARGUMENTS, required: ["organizationId"] },
+        outputs: {
+          properties: { roles: { type: "array", items: { $ref: `#/types/${ROLE_TYPE}` } } },
+          required: ["roles"],
+        },
+      },
+      [ROLE_FUNCTION]: {
+        description: "One role of an organization by case-insensitive name; fails listing the organization's roles if none matches.",
+        inputs: {
+          properties: { ...ROLE_ARGUMENTS, name: { type: "string", description: "The role's name, case-insensitive." } },
+          required: ["organizationId", "name"],
+        },
+        outputs: {
+          properties: ROLE_PROPERTIES,
+          required: ["id", "name"],
+        },
+      },
+    },
+    language: {
+      go: {
+        importBasePath: "github.com/pulumi-qovery-invitations/pulumi-qovery-invitations/sdk/go/qoveryinvitations",
+        generateResourceContainerTypes: false,
+      },
+      python: { packageName: "pulumi_qovery_invitations", requires: { pulumi: ">=3.0.0,<4.0.0" } },
+    },
+  };
+}

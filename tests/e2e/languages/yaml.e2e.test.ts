@@ -1,0 +1,91 @@
+/**
+ * A YAML program through the native plugin and the real CLI (the YAML language host from
+ * tools/pulumi-cli): an invitation, a roster and a role lookup; up, refresh after acceptance,
+ * destroy.
+ */
+import { expect } from "chai";
+import { changedSteps, startEngineBed, type EngineBed } from "../../support/engine";
+
+const PROGRAM = `name: yaml-access
+runtime: yaml
+config:
+  organizationId:
+    type: string
+variables:
+  admin:
+    fn::invoke:
+      function: qovery-invitations:index:getOrganizationRole
+      arguments:
+        organizationId: \${organizationId}
+        name: ADMIN
+resources:
+  ada:
+    type: qovery-invitations:index:OrganizationInvitation
+    properties:
+      organizationId: \${organizationId}
+      email: Ada@Example.com
+      roleId: \${admin.id}
+  team:
+    type: qovery-invitations:index:OrganizationRoster
+    properties:
+      organizationId: \${organizationId}
+      people:
+        - email: bob@example.com
+          roleName: viewer
+        - email: carol@example.com
+          roleName: devops
+outputs:
+  adaStatus: \${ada.invitationStatus}
+  adaRole: \${ada.roleName}
+  statuses: \${team.statuses}
+`;
+
+describe("a YAML program through the native plugin", function () {
+  // A first run may build the YAML language host (minutes on a cold machine).
+  this.timeout(900_000);
+  let bed: EngineBed;
+
+  before(async () => {
+    bed = await startEngineBed({
+      native: true,
+      language: "yaml",
+      files: { "Pulumi.yaml": PROGRAM },
+      config: (fake) => ({ "yaml-access:organizationId": fake.organizationId }),
+    });
+  });
+  after(() => bed.close());
+
+  it("invites one person and a roster's people, with a role looked up by name", async () => {
+    const result = await bed.engine.up();
+    expect(changedSteps(result).sort()).to.deep.equal(["create ada", "create bob@example.com", "create carol@example.com"]);
+    expect(result.outputs).to.deep.include({
+      adaStatus: "PENDING",
+      adaRole: "admin",
+      statuses: { "bob@example.com": "PENDING", "carol@example.com": "PENDING" },
+    });
+    expect(
+      bed.fake
+        .invitations()
+        .map((invitation) => `${invitation.email} ${invitation.roleName}`)
+        .sort(),
+    ).to.deep.equal(["ada@example.com admin", "bob@example.com viewer", "carol@example.com devops"]);
+  });
+
+  it("sees acceptances at refresh, then previews no change", async () => {
+    bed.fake.acceptInvitation("ada@example.com");
+    bed.fake.acceptInvitation("bob@example.com");
+    await bed.engine.refresh();
+    const states = (await bed.engine.resources())
+      .filter((resource) => resource.type === "qovery-invitations:index:OrganizationInvitation")
+      .map((resource) => `${String(resource.outputs?.email)} ${String(resource.outputs?.invitationStatus)}`)
+      .sort();
+    expect(states).to.deep.equal(["ada@example.com ACCEPTED", "bob@example.com ACCEPTED", "carol@example.com PENDING"]);
+    await bed.engine.preview(undefined, { expectNoChanges: true });
+  });
+
+  it("removes the members and cancels the invitation at destroy", async () => {
+    await bed.engine.destroy();
+    expect(bed.fake.invitations()).to.deep.equal([]);
+    expect(bed.fake.members().map((member) => member.email)).not.to.include.members(["ada@example.com", "bob@example.com"]);
+  });
+});

@@ -1,0 +1,178 @@
+/**
+ * The native plugin (`pulumi-resource-qovery-invitations`, linked by npm from the packed package)
+ * through the real Pulumi CLI, with TypeScript programs using the native classes: the same
+ * behaviour as the dynamic resource, plus import, and the move of a stack from one class to the other.
+ */
+import { expect } from "chai";
+import { changedSteps, startEngineBed, type EngineBed } from "../support/engine";
+import { installed } from "../support/installed-package";
+import { plainOccurrences, secretOccurrences } from "../support/secrets";
+
+const { native, OrganizationInvitation } = installed;
+const TYPE = "qovery-invitations:index:OrganizationInvitation";
+const WRITES = new Set(["postInviteMember", "deleteInviteMember", "deleteMember", "editOrganizationMemberRole"]);
+
+function writesAt(bed: EngineBed): string[] {
+  return bed.fake.exchanges.map((exchange) => exchange.operation).filter((operation) => WRITES.has(operation));
+}
+
+function nativeInvite(bed: EngineBed, email: string, roleName = "viewer") {
+  return new native.OrganizationInvitation(email.toLowerCase(), { organizationId: bed.fake.organizationId, email, roleName });
+}
+
+describe("the native plugin through the real Pulumi CLI", function () {
+  this.timeout(180_000);
+  let bed: EngineBed;
+
+  beforeEach(async () => {
+    bed = await startEngineBed({ native: true });
+  });
+  afterEach(() => bed.close());
+
+  it("invites, sees the acceptance at refresh, and removes the member at destroy; the link only ever a secret", async () => {
+    const program = () => {
+      const invitation = nativeInvite(bed, "Ada@Example.com", "devops");
+      return { id: invitation.id, status: invitation.invitationStatus, link: invitation.invitationLink };
+    };
+    const first = await bed.engine.up(program);
+    expect(changedSteps(first)).to.deep.equal(["create ada@example.com"]);
+    expect(first.outputs).to.include({ id: `${bed.fake.organizationId}/ada@example.com`, status: "PENDING" });
+    const [sent] = bed.fake.invitations();
+    expect(sent).to.include({ email: "ada@example.com", roleName: "devops" });
+    const state = await bed.engine.exportState();
+    expect(plainOccurrences(state, sent!.invitationLink)).to.deep.equal([]);
+    expect(secretOccurrences(state, sent!.invitationLink)).to.have.length.of.at.least(1);
+    expect(plainOccurrences(state, bed.fake.apiToken)).to.deep.equal([]);
+    expect(bed.log.join("\n")).not.to.include(bed.fake.apiToken);
+
+    bed.fake.resetCounts();
+    expect((await bed.engine.up(program)).changes).to.equal(0);
+    expect(writesAt(bed)).to.deep.equal([]);
+
+    bed.fake.acceptInvitation("ada@example.com", { memberId: "github|1" });
+    await bed.engine.refresh();
+    const [resource] = (await bed.engine.resources()).filter((r) => r.type === TYPE);
+    expect(resource?.outputs).to.include({ invitationStatus: "ACCEPTED", memberId: "github|1" });
+    await bed.engine.preview(program, { expectNoChanges: true });
+
+    await bed.engine.destroy();
+    expect(bed.fake.members().map((member) => member.email)).not.to.include("ada@example.com");
+  });
+
+  // The dynamic class adds, from the program side, a summary of every role the whole program asks
+  // for (sdk/role-asks.ts); the native plugin sees one resource at a time and says the rest.
+  it("refuses at preview what the dynamic resource refuses, with the same messages", async () => {
+    const bad = { organizationId: bed.fake.organizationId, email: "not-an-email", roleName: "admn" };
+    const failureOf = async (program: () => void) => {
+      const error = await bed.engine.preview(program).then(
+        () => undefined,
+        (rejection: unknown) => String(rejection),
+      );
+      expect(error, "the preview fails").to.be.a("string");
+      return [...error!.matchAll(/(email|roleName)[^\n]*?(must|is|unknown|no role)[^\n]*/g)].map((match) => match[0].trim()).sort();
+    };
+    const dynamicFailures = await failureOf(() => void new OrganizationInvitation("x", bad));
+    const nativeFailures = await failureOf(() => void new native.OrganizationInvitation("x", bad));
+    expect(nativeFailures).to.have.length.of.at.least(2);
+    expect(nativeFailures).to.have.length(dynamicFailures.length);
+    nativeFailures.forEach((failure, index) => expect(dynamicFailures[index]).to.satisfy((text: string) => text.startsWith(failure)));
+    expect(writesAt(bed)).to.deep.equal([]);
+  });
+
+  it("answers the role lookups from the plugin, and names the organization's roles for an unknown one", async () => {
+    const roles = await bed.engine.up(async () => {
+      const all = await native.getOrganizationRoles({ organizationId: bed.fake.organizationId });
+      const admin = await native.getOrganizationRole({ organizationId: bed.fake.organizationId, name: "ADMIN" });
+      return { names: all.roles.map((role) => role.name), admin: admin.id };
+    });
+    expect(roles.outputs.names).to.include.members(["admin", "viewer"]);
+    expect(roles.outputs.admin).to.equal(bed.fake.roleId("admin"));
+    const unknown = await bed.engine
+      .preview(async () => void (await native.getOrganizationRole({ organizationId: bed.fake.organizationId, name: "admn" })))
+      .then(() => "", String);
+    expect(unknown)
+      .to.match(/admn/)
+      .and.to.match(/viewer/);
+  });
+
+  it("imports a pending invitation and a member without a write, and the program declaring them previews no change", async () => {
+    bed.fake.addInvitation({ email: "bob@example.com", roleName: "viewer" });
+    bed.fake.addMember({ email: "carol@example.com", roleName: "devops", id: "github|3" });
+    bed.fake.resetCounts();
+    const organizationId = bed.fake.organizationId;
+    await bed.engine.importResource(TYPE, "bob@example.com", `${organizationId}/Bob@Example.com`);
+    await bed.engine.importResource(TYPE, "carol@example.com", `${organizationId}/carol@example.com`);
+    expect(writesAt(bed)).to.deep.equal([]);
+    const imported = (await bed.engine.resources()).filter((r) => r.type === TYPE);
+    expect(imported.map((r) => [r.id, r.outputs?.invitationStatus])).to.deep.equal([
+      [`${organizationId}/bob@example.com`, "PENDING"],
+      [`${organizationId}/carol@example.com`, "ACCEPTED"],
+    ]);
+
+    const program = () => {
+      nativeInvite(bed, "bob@example.com", "viewer");
+      nativeInvite(bed, "carol@example.com", "devops");
+    };
+    await bed.engine.preview(program, { expectNoChanges: true });
+    expect(writesAt(bed)).to.deep.equal([]);
+  });
+
+  it("refuses an import id that is not <organizationId>/<email>, or names nobody, and writes nothing to the state", async () => {
+    const before = await bed.engine.resources();
+    const attempts = [
+      { id: "not-an-id", says: /expected <organizationId>\/<email>/ },
+      { id: `${bed.fake.organizationId}/nobody@example.com`, says: /nobody@example.com is neither a member .* nor invited/ },
+    ];
+    for (const attempt of attempts) {
+      const failure = await bed.engine.importResource(TYPE, "someone", attempt.id).then(() => "", String);
+      expect(failure).to.match(attempt.says);
+    }
+    expect((await bed.engine.resources()).filter((r) => r.type === TYPE)).to.deep.equal(before.filter((r) => r.type === TYPE));
+  });
+
+  it("moves a person from the dynamic class to the native one in place: no create, delete or replace, no Qovery write", async () => {
+    const withClass = (Kind: typeof OrganizationInvitation | typeof native.OrganizationInvitation) => () => {
+      const invitation = new Kind("dan@example.com", {
+        organizationId: bed.fake.organizationId,
+        email: "dan@example.com",
+        roleName: "viewer",
+      });
+      return { id: invitation.id, status: invitation.invitationStatus };
+    };
+    const dynamic = await bed.engine.up(withClass(OrganizationInvitation));
+    const [sent] = bed.fake.invitations();
+    bed.fake.resetCounts();
+
+    const preview = await bed.engine.preview(withClass(native.OrganizationInvitation));
+    expect(changedSteps(preview)).to.deep.equal([]);
+    const moved = await bed.engine.up(withClass(native.OrganizationInvitation));
+    // Without the alias the engine would create the native resource (adopting the invitation) and
+    // then delete the dynamic one, cancelling it: neither step may appear, nor any write.
+    expect(changedSteps(moved)).to.deep.equal([]);
+    expect(writesAt(bed)).to.deep.equal([]);
+    expect(moved.outputs).to.deep.equal(dynamic.outputs);
+    const [resource] = await bed.engine.resources().then((all) => all.filter((r) => r.urn.endsWith("::dan@example.com")));
+    expect(resource?.type).to.equal(TYPE);
+    expect(bed.fake.invitations()).to.deep.equal([sent]);
+  });
+
+  it("without a token, fails the first operation that needs one, naming the native config key", async () => {
+    const tokenless = await startEngineBed({ native: true, tokenIn: "nowhere" });
+    try {
+      const failure = await tokenless.engine
+        .up(
+          () =>
+            void new native.OrganizationInvitation("eve", {
+              organizationId: tokenless.fake.organizationId,
+              email: "eve@example.com",
+              roleName: "viewer",
+            }),
+        )
+        .then(() => "", String);
+      expect(failure).to.include("qovery-invitations:apiToken");
+      expect(tokenless.fake.invitations()).to.deep.equal([]);
+    } finally {
+      await tokenless.close();
+    }
+  });
+});
