@@ -291,6 +291,26 @@ function stepSection(results: BenchResults): string {
   ].join("\n");
 }
 
+function nativeSection(results: BenchResults): string {
+  const native = results.native;
+  if (!native) return "";
+  return [
+    "## The native plugin beside the dynamic provider",
+    "",
+    `Ready (the port on stdout), median of ${native.starts} starts: \`node -e\` ${native.readyMs.nodeE} ms, ` +
+      `\`pulumi-resource-qovery-invitations\` ${native.readyMs.native} ms, the dynamic-provider plugin ${native.readyMs.dynamic} ms (before this package loads).`,
+    "",
+    `A no-change \`pulumi preview\` of a TypeScript program, median of ${native.previews}, taken in turn:`,
+    "",
+    "| program | preview | against the empty program |",
+    "|---|---|---|",
+    `| empty | ${native.previewMs.empty} ms | 1× |`,
+    `| one native invitation | ${native.previewMs.native} ms | ${native.nativeRatio}× |`,
+    `| one dynamic invitation | ${native.previewMs.dynamic} ms | ${native.dynamicRatio}× |`,
+    "",
+  ].join("\n");
+}
+
 export function renderMarkdown(results: BenchResults): string {
   const m = results.meta;
   return [
@@ -320,6 +340,7 @@ export function renderMarkdown(results: BenchResults): string {
     "",
     stepSection(results),
     "",
+    nativeSection(results),
   ].join("\n");
 }
 

@@ -1,4 +1,5 @@
 /** The shape of bench/results.json: everything one run of `npm run bench` measured. */
+import type { NativeResult } from "./scenarios/native";
 import type { BeforeFigures } from "./before";
 import type { ApiCallsResult } from "./scenarios/api-calls";
 import type { CliLoadResult, CliNaiveResult, CliStepTimes } from "./scenarios/cli";
@@ -40,6 +41,8 @@ export interface BenchResults {
     /** Refreshes of 1000 accepted members: this package, and the baseline provider that reads per resource. */
     refresh: { package: RefreshResult; baseline: RefreshResult };
   };
+  /** The native plugin beside the dynamic provider: start-up and a no-change preview (absent from runs before it existed). */
+  native?: NativeResult;
   /** The figures of the last committed run before the Throttle and the shared lists (bench/before-throttle.json). */
   before: BeforeFigures;
 }

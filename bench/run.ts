@@ -23,6 +23,7 @@ import { cliLoad, cliNaive, cliStepTimes, type CliLoadSettings } from "./scenari
 import { cliRefresh, type RefreshResult } from "./scenarios/refresh";
 import { installStepClock, type StepClock } from "./lib/step-clock";
 import { beforeIssue11 } from "./before";
+import { measureNative } from "./scenarios/native";
 import { measureProviderSize } from "./scenarios/provider-size";
 import { repositoryRoot } from "../tests/support/installed-package";
 import { pulumiCli } from "../tests/support/pulumi-cli";
@@ -83,6 +84,9 @@ async function main(): Promise<void> {
   const steps = await cliStepTimes(STEP_LATENCY_MS, STEP_COUNT);
   progress(`    raw GET ${steps.rawGetMs} ms, create ${steps.createMs} ms, delete ${steps.deleteMs} ms`);
 
+  stage("the native plugin beside the dynamic provider: start-up, and a no-change preview of one resource");
+  const native = await measureNative(progress);
+
   const cpus = os.cpus();
   const results: BenchResults = {
     meta: {
@@ -99,6 +103,7 @@ async function main(): Promise<void> {
     providerSize,
     apiCalls,
     cli: { load, loadSkippingCheckpoints, naive, steps, refresh },
+    native,
     before: beforeIssue11(),
   };
   const written = writeReport(results, __dirname);
@@ -151,8 +156,23 @@ async function refreshOnly(): Promise<void> {
   stage(`wrote ${path.relative(process.cwd(), written.json)} and ${path.relative(process.cwd(), written.markdown)}`);
 }
 
+/** `--only native`: measures the native plugin's start-up and previews alone, into the figures of the last full run. */
+async function nativeOnly(): Promise<void> {
+  const results = JSON.parse(fs.readFileSync(path.join(__dirname, "results.json"), "utf8")) as BenchResults;
+  stage("the native plugin beside the dynamic provider");
+  results.native = await measureNative(progress);
+  results.meta.partialRun = {
+    date: new Date().toISOString(),
+    loadAverage: round(os.loadavg()[0]!),
+    note: "The native plugin's figures were measured by `tsx bench/run.ts --only native`, after this run; the other figures are this run's",
+  };
+  const written = writeReport(results, __dirname);
+  stage(`wrote ${path.relative(process.cwd(), written.json)} and ${path.relative(process.cwd(), written.markdown)}`);
+}
+
+const ONLY: Record<string, () => Promise<void>> = { refresh: refreshOnly, native: nativeOnly };
 const only = process.argv.indexOf("--only");
-(only >= 0 && process.argv[only + 1] === "refresh" ? refreshOnly() : main()).catch((error: unknown) => {
+(only >= 0 ? (ONLY[process.argv[only + 1] ?? ""] ?? main) : main)().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

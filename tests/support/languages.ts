@@ -28,11 +28,19 @@ export function pythonWithSdk(): string {
   return path.join(pythonEnvDirectory([path.join(repositoryRoot, "sdk", "python")]), "bin", "python");
 }
 
-/** The committed Go SDK's directory, which a Go program's go.mod replaces the SDK's module path with. */
-export const GO_SDK_DIR = path.join(repositoryRoot, "sdk", "go");
-export const GO_SDK_MODULE = "github.com/pulumi-qovery-invitations/pulumi-qovery-invitations/sdk/go";
-
-/** The version of Pulumi's Go SDK the CLI is built with (tools/pulumi-cli/engine/go.mod), which the module proxy serves whole. */
-export const PULUMI_GO_SDK_VERSION = /github\.com\/pulumi\/pulumi\/sdk\/v3 (v\S+)/.exec(
-  fs.readFileSync(path.join(repositoryRoot, "tools", "pulumi-cli", "engine", "go.mod"), "utf8"),
-)![1]!;
+/**
+ * The files of an example under examples/<name>, by name, for a program directory elsewhere: a
+ * go.mod's `replace` of the generated SDK, relative to the example, is made absolute.
+ */
+export function exampleFiles(name: string): Record<string, string> {
+  const dir = path.join(repositoryRoot, "examples", name);
+  return Object.fromEntries(
+    fs.readdirSync(dir).map((file) => {
+      const text = fs.readFileSync(path.join(dir, file), "utf8");
+      return [
+        file,
+        file === "go.mod" ? text.replace(/=> (\.\.\/\S+)/, (_, relative: string) => `=> ${path.resolve(dir, relative)}`) : text,
+      ];
+    }),
+  );
+}

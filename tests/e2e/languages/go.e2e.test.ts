@@ -1,50 +1,11 @@
 /**
- * A Go program through the generated Go SDK (sdk/go, by a `replace` in the program's go.mod) and the
+ * examples/go: a program through the generated Go SDK (sdk/go, by a `replace` in its go.mod) and the
  * native plugin, run by the Go language host from tools/pulumi-cli.
  */
 import { expect } from "chai";
 import { changedSteps, startEngineBed, type EngineBed } from "../../support/engine";
-import { GO_SDK_DIR, GO_SDK_MODULE, PULUMI_GO_SDK_VERSION } from "../../support/languages";
+import { exampleFiles } from "../../support/languages";
 import { run, userEnvironment } from "../../support/program-dir";
-
-const PROGRAM = `package main
-
-import (
-	qovery "${GO_SDK_MODULE}/qoveryinvitations"
-	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
-	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/config"
-)
-
-func main() {
-	pulumi.Run(func(ctx *pulumi.Context) error {
-		organizationID := config.Require(ctx, "organizationId")
-		ada, err := qovery.NewOrganizationInvitation(ctx, "ada@example.com", &qovery.OrganizationInvitationArgs{
-			OrganizationId: pulumi.String(organizationID),
-			Email:          pulumi.String("ada@example.com"),
-			RoleName:       pulumi.String("devops"),
-		})
-		if err != nil {
-			return err
-		}
-		ctx.Export("status", ada.InvitationStatus)
-		return nil
-	})
-}
-`;
-
-// Pulumi's Go SDK at the CLI's version: the one the generated SDK asks for (v3.269.0) needs a
-// pulumi-cloud-sdk release the module proxy reachable here refuses.
-const GO_MOD = `module go-access
-
-go 1.25
-
-require (
-	${GO_SDK_MODULE} v0.0.0
-	github.com/pulumi/pulumi/sdk/v3 ${PULUMI_GO_SDK_VERSION}
-)
-
-replace ${GO_SDK_MODULE} => ${GO_SDK_DIR}
-`;
 
 describe("a Go program through the native plugin", function () {
   // The first build of a Go program compiles Pulumi's Go SDK: minutes on a cold machine.
@@ -55,7 +16,7 @@ describe("a Go program through the native plugin", function () {
     bed = await startEngineBed({
       native: true,
       language: "go",
-      files: { "Pulumi.yaml": "name: go-access\nruntime: go\n", "main.go": PROGRAM, "go.mod": GO_MOD },
+      files: exampleFiles("go"),
       config: (fake) => ({ "go-access:organizationId": fake.organizationId }),
     });
     // go.sum, from the module proxy, as `go mod tidy` writes it for a user.

@@ -1,26 +1,10 @@
 /**
- * A Python program through the generated Python SDK (sdk/python) and the native plugin, run by the
+ * examples/python: a program through the generated Python SDK (sdk/python) and the native plugin, run by the
  * Python language host from tools/pulumi-cli with the pinned `pulumi` package from PyPI.
  */
 import { expect } from "chai";
 import { changedSteps, startEngineBed, type EngineBed } from "../../support/engine";
-import { pythonWithSdk } from "../../support/languages";
-
-const PROGRAM = `import pulumi
-import pulumi_qovery_invitations as qovery
-
-config = pulumi.Config()
-organization_id = config.require("organizationId")
-viewer = qovery.get_organization_role(organization_id=organization_id, name="Viewer")
-ada = qovery.OrganizationInvitation(
-    "ada@example.com",
-    organization_id=organization_id,
-    email="Ada@Example.com",
-    role_id=viewer.id,
-)
-pulumi.export("status", ada.invitation_status)
-pulumi.export("link", ada.invitation_link)
-`;
+import { exampleFiles, pythonWithSdk } from "../../support/languages";
 
 describe("a Python program through the native plugin", function () {
   // A first run may build the Python host and its venv (minutes on a cold machine).
@@ -31,7 +15,7 @@ describe("a Python program through the native plugin", function () {
     bed = await startEngineBed({
       native: true,
       language: "python",
-      files: { "Pulumi.yaml": "name: python-access\nruntime: python\n", "__main__.py": PROGRAM },
+      files: exampleFiles("python"),
       config: (fake) => ({ "python-access:organizationId": fake.organizationId }),
       env: { PULUMI_PYTHON_CMD: pythonWithSdk() },
     });

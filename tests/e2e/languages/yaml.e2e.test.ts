@@ -1,44 +1,11 @@
 /**
- * A YAML program through the native plugin and the real CLI (the YAML language host from
+ * examples/yaml through the native plugin and the real CLI (the YAML language host from
  * tools/pulumi-cli): an invitation, a roster and a role lookup; up, refresh after acceptance,
  * destroy.
  */
 import { expect } from "chai";
 import { changedSteps, startEngineBed, type EngineBed } from "../../support/engine";
-
-const PROGRAM = `name: yaml-access
-runtime: yaml
-config:
-  organizationId:
-    type: string
-variables:
-  admin:
-    fn::invoke:
-      function: qovery-invitations:index:getOrganizationRole
-      arguments:
-        organizationId: \${organizationId}
-        name: ADMIN
-resources:
-  ada:
-    type: qovery-invitations:index:OrganizationInvitation
-    properties:
-      organizationId: \${organizationId}
-      email: Ada@Example.com
-      roleId: \${admin.id}
-  team:
-    type: qovery-invitations:index:OrganizationRoster
-    properties:
-      organizationId: \${organizationId}
-      people:
-        - email: bob@example.com
-          roleName: viewer
-        - email: carol@example.com
-          roleName: devops
-outputs:
-  adaStatus: \${ada.invitationStatus}
-  adaRole: \${ada.roleName}
-  statuses: \${team.statuses}
-`;
+import { exampleFiles } from "../../support/languages";
 
 describe("a YAML program through the native plugin", function () {
   // A first run may build the YAML language host (minutes on a cold machine).
@@ -49,7 +16,7 @@ describe("a YAML program through the native plugin", function () {
     bed = await startEngineBed({
       native: true,
       language: "yaml",
-      files: { "Pulumi.yaml": PROGRAM },
+      files: exampleFiles("yaml"),
       config: (fake) => ({ "yaml-access:organizationId": fake.organizationId }),
     });
   });
