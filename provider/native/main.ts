@@ -2,16 +2,16 @@
 /**
  * `pulumi-resource-qovery-invitations`: the native provider plugin, the package's second bin.
  * The engine starts it, reads the port it prints on stdout, and talks Pulumi's ResourceProvider
- * protocol to it (service.ts). Only gRPC and the protocol's messages load before the port is
- * printed, so the plugin is ready fast; the rest loads at the first request.
+ * protocol to it (service.ts, over grpc-server.ts). Only node:http2 loads before the port is
+ * printed, so the plugin is ready about as fast as Node itself; the protocol's messages and the
+ * package load at the first request.
  */
-import * as grpc from "@grpc/grpc-js";
-import { ResourceProviderService } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import type * as ConstructModule from "../../sdk/native/construct";
-import { providerService, type Constructor } from "./service";
+import { serveGrpc, type UnaryMethod } from "./grpc-server";
+import type * as ServiceModule from "./service";
+import type { Constructor } from "./service";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { version } = require("pulumi-qovery-invitations/package.json") as { version: string };
+/* eslint-disable @typescript-eslint/no-require-imports -- each module loads when first needed, after the port is printed */
 
 /**
  * The roster's Construct runs program-side code (the component registers its children with the
@@ -19,23 +19,29 @@ const { version } = require("pulumi-qovery-invitations/package.json") as { versi
  */
 function constructor(engineAddress: string): () => Constructor {
   return () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { construct } = require("../../sdk/native/construct") as typeof ConstructModule;
     return (request) => construct(engineAddress, request);
   };
 }
 
 function main(engineAddress: string | undefined): void {
-  const server = new grpc.Server({ "grpc.max_receive_message_length": 1024 * 1024 * 400 });
-  server.addService(ResourceProviderService, providerService(version, constructor(engineAddress ?? "")));
-  server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, port) => {
-    if (error) {
-      process.stderr.write(`pulumi-resource-qovery-invitations: cannot listen: ${error.message}\n`);
-      process.exit(1);
+  let methods: Record<string, UnaryMethod> | undefined;
+  const methodOf = (name: string): UnaryMethod | undefined => {
+    if (!methods) {
+      const { version } = require("pulumi-qovery-invitations/package.json") as { version: string };
+      methods = (require("./service") as typeof ServiceModule).providerMethods(version, constructor(engineAddress ?? ""));
     }
+    return methods[name];
+  };
+  const describe = (error: unknown): string => (require("../../core") as typeof import("../../core")).messageOf(error);
+  serveGrpc(methodOf, describe).then(
     // The engine reads the port from the first line of stdout.
-    process.stdout.write(`${port}\n`);
-  });
+    ({ port }) => process.stdout.write(`${port}\n`),
+    (error: unknown) => {
+      process.stderr.write(`pulumi-resource-qovery-invitations: cannot listen: ${String(error)}\n`);
+      process.exit(1);
+    },
+  );
 }
 
 main(process.argv[2]);
