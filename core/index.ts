@@ -71,6 +71,6 @@ export {
 } from "./roster-plan";
 export { parsePeopleCsv, parsePeopleYaml, PeopleFileError, readPeopleFile } from "./people-file";
 export { exportPeople, formatPeopleFile, type PeopleFileFormat } from "./people-export";
-export { allowingUnknowns, emailAddress, expected, failuresOf, oneOf, parseFields, text, validEntries } from "./schemas";
+export { allowingUnknowns, emailAddress, expected, failuresOf, oneOf, parseFields, text, uuid, validEntries } from "./schemas";
 export * from "./definitions/removal";
 export * from "./definitions/roster-guard";

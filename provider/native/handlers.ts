@@ -13,7 +13,10 @@ import {
   ROSTER_TYPE,
   ROLE_FUNCTION,
   ROLES_FUNCTION,
-  isUuid,
+  failuresOf,
+  parseFields,
+  text,
+  uuid,
   QoveryInvitationsError,
   UnknownRoleError,
   withoutUndefined,
@@ -67,6 +70,10 @@ export class UnsupportedError extends QoveryInvitationsError {
     this.name = "UnsupportedError";
   }
 }
+
+/** The functions' arguments: what `getOrganizationRoles` and `getOrganizationRole` take. */
+const ROLES_LOOKUP_ARGUMENTS = { organizationId: uuid("the organization's UUID") };
+const ROLE_LOOKUP_ARGUMENTS = { ...ROLES_LOOKUP_ARGUMENTS, name: text('a role name such as "admin" or "viewer"') };
 
 export function nativeHandlers(version: string, env: NodeJS.ProcessEnv = process.env) {
   const runtime = createRuntime(env, "native");
@@ -130,29 +137,25 @@ export function nativeHandlers(version: string, env: NodeJS.ProcessEnv = process
 
     /** A function: its result, or the failures of its arguments by name. */
     async invoke(token: string, args: Plain): Promise<{ result?: Plain; failures: CheckFailure[] }> {
-      if (token !== ROLES_FUNCTION && token !== ROLE_FUNCTION) throw new UnsupportedError("function", token);
-      const failures = roleLookupFailures(token, args);
-      if (failures.length > 0) return { failures };
-      const organizationId = String(args.organizationId);
-      const roles = await runtime.context().roles.current(organizationId);
-      if (token === ROLES_FUNCTION) return { result: { roles: roles.map(({ id, name }) => ({ id, name })) }, failures };
-      const request = { by: "name" as const, roleName: String(args.name) };
-      const role = findRole(roles, request);
-      if (!role) throw new UnknownRoleError(request, organizationId, roles);
-      return { result: { id: role.id, name: role.name }, failures };
+      if (token === ROLES_FUNCTION) {
+        const parsed = parseFields(ROLES_LOOKUP_ARGUMENTS, args);
+        if (!parsed.success) return { failures: failuresOf(parsed.issues) };
+        const roles = await runtime.context().roles.current(parsed.data.organizationId);
+        return { result: { roles: roles.map(({ id, name }) => ({ id, name })) }, failures: [] };
+      }
+      if (token === ROLE_FUNCTION) {
+        const parsed = parseFields(ROLE_LOOKUP_ARGUMENTS, args);
+        if (!parsed.success) return { failures: failuresOf(parsed.issues) };
+        const { organizationId, name } = parsed.data;
+        const roles = await runtime.context().roles.current(organizationId);
+        const request = { by: "name" as const, roleName: name };
+        const role = findRole(roles, request);
+        if (!role) throw new UnknownRoleError(request, organizationId, roles);
+        return { result: { id: role.id, name: role.name }, failures: [] };
+      }
+      throw new UnsupportedError("function", token);
     },
   };
-}
-
-function roleLookupFailures(token: string, args: Plain): CheckFailure[] {
-  const failures: CheckFailure[] = [];
-  if (typeof args.organizationId !== "string" || !isUuid(args.organizationId.trim())) {
-    failures.push({ property: "organizationId", reason: "must be the organization's UUID" });
-  }
-  if (token === ROLE_FUNCTION && (typeof args.name !== "string" || args.name.trim() === "")) {
-    failures.push({ property: "name", reason: 'must be a role name such as "admin" or "viewer"' });
-  }
-  return failures;
 }
 
 export type NativeHandlers = ReturnType<typeof nativeHandlers>;

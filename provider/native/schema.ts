@@ -100,18 +100,25 @@ const ROSTER_INPUTS: Record<string, PropertySpec> = {
   downgradeRoleName: { type: "string", description: "The role given under `onDelete: downgrade` (default `viewer`)." },
 };
 
+/** Text properties, by name and description. */
+function textProperties(descriptions: Record<string, string>): Record<string, PropertySpec> {
+  return Object.fromEntries(Object.entries(descriptions).map(([name, description]) => [name, { type: "string", description }]));
+}
+
 const PERSON_PROPERTIES: Record<string, PropertySpec> = {
-  email: { type: "string", description: "The address to invite." },
-  roleName: { type: "string", description: "The role's name, case-insensitive. Give roleName or roleId." },
-  roleId: { type: "string", description: "The role's UUID." },
-  onExpired: { type: "string", description: "Overrides the roster's onExpired for this person." },
+  ...textProperties({
+    email: "The address to invite.",
+    roleName: "The role's name, case-insensitive. Give roleName or roleId.",
+    roleId: "The role's UUID.",
+    onExpired: "Overrides the roster's onExpired for this person.",
+  }),
   retainOnDelete: { type: "boolean", description: "Taken out of the roster, this person keeps their access." },
 };
 
-const ROLE_PROPERTIES: Record<string, PropertySpec> = {
-  id: { type: "string", description: "The role's UUID in this organization." },
-  name: { type: "string", description: "The role's name, as Qovery spells it (built-in names are lower case)." },
-};
+const ROLE_PROPERTIES = textProperties({
+  id: "The role's UUID in this organization.",
+  name: "The role's name, as Qovery spells it (built-in names are lower case).",
+});
 
 const ROLE_ARGUMENTS = {
   organizationId: { type: "string", description: "The UUID of the Qovery organization." },

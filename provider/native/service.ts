@@ -19,7 +19,7 @@ import { conceal, revealProperties, secretKeys } from "./secrets";
 
 type Plain = Record<string, unknown>;
 
-const plain = (struct: Struct | undefined): Plain => revealProperties((struct?.toJavaScript() ?? {}) as Plain);
+const plain = (struct: Struct | undefined): Plain => revealProperties(struct?.toJavaScript() ?? {});
 const structOf = (values: Plain): Struct => Struct.fromJavaScript(values as Parameters<typeof Struct.fromJavaScript>[0]);
 
 function failuresOf(failures: { property: string; reason: string }[]): proto.CheckFailure[] {
@@ -51,7 +51,7 @@ export function providerMethods(version: string, constructor: () => Constructor)
   /** Outputs the definition marks secret, and those whose input was given as a secret. */
   const concealed = (properties: Plain, secretInputs: string[]) =>
     structOf(conceal(properties, [...handlers().secretOutputs, ...secretInputs]));
-  const secretInputsOf = (struct: Struct | undefined) => secretKeys((struct?.toJavaScript() ?? {}) as Plain);
+  const secretInputsOf = (struct: Struct | undefined) => secretKeys(struct?.toJavaScript() ?? {});
 
   return {
     [`${SERVICE}/GetPluginInfo`]: method(Empty.deserializeBinary, () => new plugin.PluginInfo().setVersion(version)),
