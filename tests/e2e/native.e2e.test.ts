@@ -4,8 +4,11 @@
  * behaviour as the dynamic resource, plus import, and the move of a stack from one class to the other.
  */
 import { expect } from "chai";
+import * as path from "node:path";
 import { changedSteps, startEngineBed, type EngineBed } from "../support/engine";
 import { installed } from "../support/installed-package";
+import { installedVersion, run, userEnvironment } from "../support/program-dir";
+import { recordCliRun } from "../support/pulumi-cli";
 import { plainOccurrences, secretOccurrences } from "../support/secrets";
 
 const { native, OrganizationInvitation } = installed;
@@ -61,6 +64,26 @@ describe("the native plugin through the real Pulumi CLI", function () {
 
   // The dynamic class adds, from the program side, a summary of every role the whole program asks
   // for (sdk/role-asks.ts); the native plugin sees one resource at a time and says the rest.
+  it("prints the package schema through `pulumi package get-schema`, as built from the definitions", async () => {
+    const plugin = path.join(bed.engine.programDir, "node_modules", ".bin", "pulumi-resource-qovery-invitations");
+    recordCliRun("get-schema", bed.engine.programDir);
+    const printed = JSON.parse(
+      await run("pulumi", ["package", "get-schema", plugin], bed.engine.programDir, 60_000, {
+        ...userEnvironment(),
+        ...bed.engine.environment(),
+      }),
+    ) as {
+      name: string;
+      version: string;
+      resources: Record<string, { properties: Record<string, { secret?: boolean }>; aliases?: unknown[] }>;
+    };
+    expect(printed.name).to.equal("qovery-invitations");
+    expect(printed.version).to.equal(installedVersion("pulumi-qovery-invitations"));
+    expect(Object.keys(printed.resources).sort()).to.deep.equal([TYPE, "qovery-invitations:index:OrganizationRoster"]);
+    expect(printed.resources[TYPE]!.properties.invitationLink!.secret).to.equal(true);
+    expect(printed.resources[TYPE]!.aliases).to.deep.equal([{ type: "pulumi-nodejs:dynamic/qovery:OrganizationInvitation" }]);
+  });
+
   it("refuses at preview what the dynamic resource refuses, with the same messages", async () => {
     const bad = { organizationId: bed.fake.organizationId, email: "not-an-email", roleName: "admn" };
     const failureOf = async (program: () => void) => {

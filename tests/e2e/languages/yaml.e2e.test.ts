@@ -56,3 +56,29 @@ describe("a YAML program through the native plugin", function () {
     expect(bed.fake.members().map((member) => member.email)).not.to.include.members(["ada@example.com", "bob@example.com"]);
   });
 });
+
+describe("a YAML program with bad input", function () {
+  this.timeout(900_000);
+
+  it("fails its preview with every problem of a resource, as the dynamic resource does, and writes nothing", async () => {
+    const files = exampleFiles("yaml");
+    files["Pulumi.yaml"] = files["Pulumi.yaml"]!.replace("email: Ada@Example.com", "email: not-an-email").replace(
+      "roleId: ${admin.id}",
+      "roleName: admn",
+    );
+    const bed = await startEngineBed({
+      native: true,
+      language: "yaml",
+      files,
+      config: (fake) => ({ "yaml-access:organizationId": fake.organizationId }),
+    });
+    try {
+      const failure = await bed.engine.preview().then(() => "", String);
+      expect(failure).to.include("must be an email address such as jane@example.com").and.to.include('Unknown roleName "admn"');
+      expect(bed.fake.invitations()).to.deep.equal([]);
+      expect(await bed.engine.resources()).to.deep.equal([]);
+    } finally {
+      await bed.close();
+    }
+  });
+});
