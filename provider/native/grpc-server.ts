@@ -17,17 +17,6 @@ export const GRPC_STATUS = { OK: 0, UNKNOWN: 2, UNIMPLEMENTED: 12 } as const;
 /** A method's work: the request's bytes in, the response's bytes out. */
 export type UnaryMethod = (request: Uint8Array) => Promise<Uint8Array>;
 
-/** A failure with its gRPC status: a method throws it to answer other than UNKNOWN. */
-export class GrpcStatusError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-    this.name = "GrpcStatusError";
-  }
-}
-
 const FRAME_HEADER_BYTES = 5;
 
 function framed(message: Uint8Array): Buffer {
@@ -86,8 +75,7 @@ export function serveGrpc(
       if (!method) return answerWithStatus(stream, GRPC_STATUS.UNIMPLEMENTED, `${name} is not implemented by this plugin`);
       method(unframed(Buffer.concat(chunks))).then(
         (response) => answerWithMessage(stream, response),
-        (error: unknown) =>
-          answerWithStatus(stream, error instanceof GrpcStatusError ? error.status : GRPC_STATUS.UNKNOWN, describe(error)),
+        (error: unknown) => answerWithStatus(stream, GRPC_STATUS.UNKNOWN, describe(error)),
       );
     });
   });

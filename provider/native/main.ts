@@ -38,7 +38,7 @@ function main(engineAddress: string | undefined): void {
     // The engine reads the port from the first line of stdout.
     ({ port }) => process.stdout.write(`${port}\n`),
     (error: unknown) => {
-      process.stderr.write(`pulumi-resource-qovery-invitations: cannot listen: ${String(error)}\n`);
+      process.stderr.write(`pulumi-resource-qovery-invitations: cannot listen: ${describe(error)}\n`);
       process.exit(1);
     },
   );
