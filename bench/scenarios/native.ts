@@ -29,11 +29,12 @@ const PREVIEWS = 5;
 function readyAfter(command: string, args: string[], cwd: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, args, { cwd, stdio: ["ignore", "pipe", "ignore"] });
+    // A process group of its own: the dynamic plugin is a shell script whose node child must be stopped too.
+    const child = spawn(command, args, { cwd, stdio: ["ignore", "pipe", "ignore"], detached: true });
     child.once("error", reject);
     child.stdout.once("data", () => {
       resolve(performance.now() - started);
-      child.kill();
+      process.kill(-child.pid!, "SIGKILL");
     });
   });
 }
@@ -82,6 +83,7 @@ export async function measureNative(progress: (line: string) => void): Promise<N
       `    plugin ready (median of ${STARTS}): node -e ${readyMs.nodeE} ms, native ${readyMs.native} ms, dynamic ${readyMs.dynamic} ms`,
     );
 
+    progress("    up of each program, then previews in turn");
     for (const bed of Object.values(beds)) await bed.engine.up();
     const samples: Record<keyof typeof beds, number[]> = { empty: [], native: [], dynamic: [] };
     for (let i = 0; i < PREVIEWS; i++) {
