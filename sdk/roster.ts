@@ -122,7 +122,7 @@ type ResourceClass<A, R extends pulumi.CustomResource = pulumi.CustomResource> =
 
 /**
  * What a roster is made of, which the dynamic roster (this file) and the native plugin's roster
- * (sdk/native/roster.ts) fill in differently: its type, its children's classes, and the
+ * (sdk/native/constructed-roster.ts) fill in differently: its type, its children's classes, and the
  * credentials it reads its organization with.
  */
 export interface RosterParts<I extends pulumi.CustomResource & { invitationStatus: pulumi.Output<InvitationStatus> }> {

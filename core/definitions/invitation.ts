@@ -170,6 +170,3 @@ export function recordedInputsOf<T extends Pick<InvitationInputs, RecordedInputN
 export function updatableInputsOf<T extends Pick<InvitationInputs, RecordedInputName>>(values: T) {
   return valuesOf(values, UPDATABLE_RECORDED_NAMES);
 }
-
-/** Every output name of the resource (inputs are outputs too), which the program-side class declares. */
-export const INVITATION_PROPERTY_NAMES = [...Object.keys(invitationInputFields), ...Object.keys(invitationOutputFields)];

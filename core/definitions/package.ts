@@ -14,3 +14,27 @@ export const ROSTER_TYPE = `${PACKAGE_NAME}:index:OrganizationRoster`;
 /** The roster's own children, which only a roster declares (not in the schema). */
 export const REMOVAL_TYPE = `${PACKAGE_NAME}:index:UnmanagedAccessRemoval`;
 export const GUARD_TYPE = `${PACKAGE_NAME}:index:RosterGuard`;
+
+/**
+ * The invitation's properties (every input and output), which a program-side class registers as
+ * its outputs. Listed here, not read from the definition, so that the native classes load without
+ * zod (sdk/native/index.ts); a test fails unless they are exactly the definition's fields.
+ */
+export const INVITATION_PROPERTY_NAMES = [
+  "organizationId",
+  "email",
+  "roleId",
+  "roleName",
+  "role",
+  "onExpired",
+  "onDelete",
+  "downgradeRoleName",
+  "invitationStatus",
+  "invitationId",
+  "invitationLink",
+  "inviter",
+  "createdAt",
+  "organizationName",
+  "memberId",
+  "roleChangedAt",
+] as const;

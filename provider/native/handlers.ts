@@ -20,7 +20,9 @@ import {
   QoveryInvitationsError,
   UnknownRoleError,
   withoutUndefined,
+  connect,
   type ConfigSource,
+  type QoveryConnection,
 } from "../../core";
 import { importInvitation } from "../invitation/import";
 import { createRuntime } from "../runtime";
@@ -101,6 +103,9 @@ export function nativeHandlers(version: string, env: NodeJS.ProcessEnv = process
     configure(args: Plain): void {
       runtime.configure(configSource(args));
     },
+
+    /** A client on the configured settings, for the roster's read of its organization (Construct). */
+    connection: (): QoveryConnection => connect(runtime.settings(), "native"),
 
     async check(type: string, olds: Plain, news: Plain) {
       return entry(type).check(olds, news);

@@ -20,7 +20,7 @@ import type { Constructor } from "./service";
 function constructor(engineAddress: string): () => Constructor {
   return () => {
     const { construct } = require("../../sdk/native/construct") as typeof ConstructModule;
-    return (request) => construct(engineAddress, request);
+    return (request, connect) => construct(engineAddress, request, connect);
   };
 }
 

@@ -115,6 +115,38 @@ const PERSON_PROPERTIES: Record<string, PropertySpec> = {
   retainOnDelete: { type: "boolean", description: "Taken out of the roster, this person keeps their access." },
 };
 
+const REVIEWED_MEMBER_TYPE = `${PACKAGE_NAME}:index:ReviewedMember`;
+const REVIEWED_INVITATION_TYPE = `${PACKAGE_NAME}:index:ReviewedInvitation`;
+
+/** How the roster's review classes an entry (core/access-review.ts). */
+const ACCESS_DESCRIPTION =
+  "undeclared (a finding), owner (the organization owner), kept (listed in keep) or declared; never removed unless undeclared.";
+
+/** A member or invitation the roster does not declare, as its review reports it (core/access-review.ts). */
+const REVIEWED_MEMBER_PROPERTIES: Record<string, PropertySpec> = {
+  ...textProperties({
+    id: "The identity-provider subject Qovery uses as the member id, such as `github|12345`.",
+    email: "The member's email.",
+    roleName: "The member's role, as Qovery names it.",
+    lastActivityAt: "When the member was last active (ISO 8601), as Qovery reports it.",
+    createdAt: "When the member joined (ISO 8601).",
+    name: "The member's name, as Qovery reports it.",
+    access: ACCESS_DESCRIPTION,
+  }),
+  owner: { type: "boolean", description: "The organization owner: never removed." },
+  tokenMember: { type: "boolean", description: "The member the API token belongs to (a JWT naming it): never removed." },
+};
+
+const REVIEWED_INVITATION_PROPERTIES = textProperties({
+  id: "The invitation's id.",
+  email: "The invited email.",
+  roleName: "The role offered, as Qovery names it.",
+  status: "PENDING or EXPIRED.",
+  inviter: "Who sent it, as Qovery reports it.",
+  createdAt: "When it was sent (ISO 8601).",
+  access: ACCESS_DESCRIPTION,
+});
+
 const ROLE_PROPERTIES = textProperties({
   id: "The role's UUID in this organization.",
   name: "The role's name, as Qovery spells it (built-in names are lower case).",
@@ -139,6 +171,18 @@ export function packageSchema(version: string) {
     provider: { description: "The Qovery invitations provider.", inputProperties: CONFIG_PROPERTIES },
     types: {
       [PERSON_TYPE]: { type: "object", description: "One person of a roster.", properties: PERSON_PROPERTIES, required: ["email"] },
+      [REVIEWED_MEMBER_TYPE]: {
+        type: "object",
+        description: "A member of the organization that a roster does not declare.",
+        properties: REVIEWED_MEMBER_PROPERTIES,
+        required: ["id", "email", "owner", "access"],
+      },
+      [REVIEWED_INVITATION_TYPE]: {
+        type: "object",
+        description: "An invitation of the organization that a roster does not declare.",
+        properties: REVIEWED_INVITATION_PROPERTIES,
+        required: ["id", "email", "status", "access"],
+      },
       [ROLE_TYPE]: {
         type: "object",
         description: "A role of an organization, built-in or custom.",
@@ -159,6 +203,18 @@ export function packageSchema(version: string) {
             type: "object",
             additionalProperties: { type: "string" },
             description: "Email (lower case) → PENDING, EXPIRED or ACCEPTED.",
+          },
+          unmanagedMembers: {
+            type: "array",
+            items: { $ref: `#/types/${REVIEWED_MEMBER_TYPE}` },
+            description:
+              "The organization's members this roster does not declare, as seen by this run: findings, the owner and the keep list. " +
+              "Absent when the review could not run (a warning says why).",
+          },
+          unmanagedInvitations: {
+            type: "array",
+            items: { $ref: `#/types/${REVIEWED_INVITATION_TYPE}` },
+            description: "The organization's invitations this roster does not declare; see unmanagedMembers.",
           },
         },
         required: ["statuses"],

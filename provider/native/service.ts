@@ -13,6 +13,7 @@ import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import * as plugin from "@pulumi/pulumi/proto/plugin_pb";
 import * as proto from "@pulumi/pulumi/proto/provider_pb";
+import type { QoveryConnection } from "../../core";
 import type { UnaryMethod } from "./grpc-server";
 import type { NativeHandlers } from "./handlers";
 import { conceal, revealProperties, secretKeys } from "./secrets";
@@ -26,8 +27,11 @@ function failuresOf(failures: { property: string; reason: string }[]): proto.Che
   return failures.map((failure) => new proto.CheckFailure().setProperty(failure.property).setReason(failure.reason));
 }
 
-/** How the plugin builds a component (Construct): program-side code, loaded at the first Construct. */
-export type Constructor = (request: proto.ConstructRequest) => Promise<{ urn: string; state: Struct }>;
+/**
+ * How the plugin builds a component (Construct): program-side code, loaded at the first Construct,
+ * reading the organization through the plugin's configured client.
+ */
+export type Constructor = (request: proto.ConstructRequest, connect: () => QoveryConnection) => Promise<{ urn: string; state: Struct }>;
 
 interface Message {
   serializeBinary(): Uint8Array;
@@ -133,7 +137,7 @@ export function providerMethods(version: string, constructor: () => Constructor)
 
     [`${SERVICE}/Construct`]: method(proto.ConstructRequest.deserializeBinary, async (request) => {
       handlers().expectComponent(request.getType());
-      const { urn, state } = await constructor()(request);
+      const { urn, state } = await constructor()(request, handlers().connection);
       return new proto.ConstructResponse().setUrn(urn).setState(state);
     }),
 

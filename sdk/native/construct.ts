@@ -14,8 +14,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import type * as proto from "@pulumi/pulumi/proto/provider_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import type { QoveryConnection } from "../../core";
 import type { OrganizationRosterArgs } from "../roster";
-import { ConstructedRoster } from "./roster";
+import { ConstructedRoster } from "./constructed-roster";
 
 interface RuntimeInternals {
   settings: {
@@ -50,8 +51,15 @@ export interface ConstructResult {
   state: Struct;
 }
 
-/** Builds the roster the request asks for; resolves once the engine has every child. */
-export async function construct(engineAddress: string, request: proto.ConstructRequest): Promise<ConstructResult> {
+/**
+ * Builds the roster the request asks for, reading its organization through `connect` (the
+ * plugin's configured client); resolves once the engine has every child.
+ */
+export async function construct(
+  engineAddress: string,
+  request: proto.ConstructRequest,
+  connect: () => QoveryConnection,
+): Promise<ConstructResult> {
   const { settings, config, state, server } = internals();
   return state.withLocalStorage(async () => {
     settings.resetOptions(
@@ -70,17 +78,22 @@ export async function construct(engineAddress: string, request: proto.ConstructR
       request.getInputs(),
       request.getInputdependenciesMap(),
     )) as unknown as OrganizationRosterArgs;
-    const roster = new ConstructedRoster(request.getName(), inputs, optionsOf(request));
+    const roster = new ConstructedRoster(connect, request.getName(), inputs, optionsOf(request));
     const urn = await new Promise<string>((resolve) => roster.urn.apply(resolve));
     const [outputs] = await pulumi.runtime.serializeResourceProperties(`construct(${request.getType()}, ${request.getName()})`, {
       statuses: roster.statuses,
+      unmanagedMembers: roster.unmanagedMembers,
+      unmanagedInvitations: roster.unmanagedInvitations,
     });
     await settings.waitForRPCs();
     return { urn, state: Struct.fromJavaScript(outputs) };
   });
 }
 
-/** The component's options the engine passes on: its parent, dependencies, aliases and protection. */
+/**
+ * The component's options the engine passes on: its parent, dependencies, aliases, protection and
+ * explicit providers (which its children inherit, as a program's would).
+ */
 function optionsOf(request: proto.ConstructRequest): pulumi.ComponentResourceOptions {
   const aliases = request
     .getAliasesList()
@@ -93,5 +106,9 @@ function optionsOf(request: proto.ConstructRequest): pulumi.ComponentResourceOpt
     protect: request.getProtect(),
     retainOnDelete: request.getRetainondelete(),
     ignoreChanges: request.getIgnorechangesList(),
+    providers: request
+      .getProvidersMap()
+      .getEntryList()
+      .map(([, reference]) => new pulumi.DependencyProviderResource(reference)),
   };
 }

@@ -1,6 +1,6 @@
 /** The native plugin's functions: the role lookups, run by the plugin with the provider's credentials. */
 import * as pulumi from "@pulumi/pulumi";
-import { ROLE_FUNCTION, ROLES_FUNCTION } from "../../core";
+import { ROLE_FUNCTION, ROLES_FUNCTION } from "../../core/definitions/package";
 import type { OrganizationRole, OrganizationRoleLookupArgs, OrganizationRolesLookupArgs } from "../role-lookup";
 
 export interface GetOrganizationRolesResult {

@@ -5,7 +5,7 @@
  * the other in place: no create, no delete, no Qovery write.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { DYNAMIC_INVITATION_TYPE, INVITATION_PROPERTY_NAMES, INVITATION_TYPE } from "../../core";
+import { DYNAMIC_INVITATION_TYPE, INVITATION_PROPERTY_NAMES, INVITATION_TYPE } from "../../core/definitions/package";
 import type { InvitationOutputProperties, OrganizationInvitationArgs } from "../invitation";
 
 // The output properties, as the dynamic class declares them (sdk/invitation.ts), merged into the class.

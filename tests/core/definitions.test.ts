@@ -2,6 +2,7 @@
 import { expect } from "chai";
 import {
   fieldMeta,
+  INVITATION_PROPERTY_NAMES,
   INVITATION_REPLACES_ON_CHANGE,
   INVITATION_ROLE_INPUTS,
   INVITATION_SECRET_OUTPUTS,
@@ -24,6 +25,11 @@ describe("the definition of OrganizationInvitation", () => {
     }
     expect(fieldMeta.get(invitationInputFields.email.check)).to.include({ change: "replace", recorded: true });
     expect(fieldMeta.get(invitationOutputFields.invitationLink.value)).to.include({ secret: true });
+  });
+
+  it("names the same properties as the list the native classes register without loading it", () => {
+    const defined = new Set([...Object.keys(invitationInputFields), ...Object.keys(invitationOutputFields)]);
+    expect([...INVITATION_PROPERTY_NAMES].sort()).to.deep.equal([...defined].sort());
   });
 
   it("gives diff its rules and Pulumi its secrets", () => {

@@ -179,6 +179,34 @@ describe("the native plugin through the real Pulumi CLI", function () {
     expect(bed.fake.invitations()).to.deep.equal([sent]);
   });
 
+  it("builds a roster with an explicit provider: its children use it, and its review reads with its credentials", async () => {
+    // The stack config has no token: only the explicit provider can reach the fake.
+    const tokenless = await startEngineBed({ native: true, tokenIn: "nowhere" });
+    try {
+      const { fake } = tokenless;
+      const result = await tokenless.engine.up(() => {
+        const provider = new native.Provider("explicit", { apiToken: fake.apiToken, apiUrl: fake.url });
+        const roster = new native.OrganizationRoster(
+          "team",
+          { organizationId: fake.organizationId, people: [{ email: "bob@example.com", roleName: "viewer" }] },
+          { providers: [provider] },
+        );
+        return { statuses: roster.statuses, unmanagedMembers: roster.unmanagedMembers };
+      });
+      expect(result.outputs.statuses).to.deep.equal({ "bob@example.com": "PENDING" });
+      const unmanaged = result.outputs.unmanagedMembers as Record<string, unknown>[];
+      expect(unmanaged).to.have.length(1);
+      expect(unmanaged[0]).to.include({ id: fake.ownerMemberId, email: "owner@acme.test", owner: true, access: "owner" });
+      const [child] = (await tokenless.engine.resources()).filter((resource) => resource.type === TYPE);
+      expect(child?.provider).to.match(/::pulumi:providers:qovery-invitations::explicit::/);
+      expect(fake.invitations().map((invitation) => invitation.email)).to.deep.equal(["bob@example.com"]);
+      const state = await tokenless.engine.exportState();
+      expect(plainOccurrences(state, fake.apiToken)).to.deep.equal([]);
+    } finally {
+      await tokenless.close();
+    }
+  });
+
   it("without a token, fails the first operation that needs one, naming the native config key", async () => {
     const tokenless = await startEngineBed({ native: true, tokenIn: "nowhere" });
     try {

@@ -140,6 +140,7 @@ describe("the packed package, installed in a fresh project like a user installs 
       "pulumi-qovery-invitations/removal-shim",
       "pulumi-qovery-invitations/roster-guard-shim",
       "pulumi-qovery-invitations/provider",
+      "pulumi-qovery-invitations/native",
     ]) {
       const resolved = resolve(specifier);
       expect(
@@ -149,6 +150,22 @@ describe("the packed package, installed in a fresh project like a user installs 
     }
     // The `exports` map keeps the package's internals private.
     expect(() => resolve("pulumi-qovery-invitations/dist/sdk/invitation.js")).to.throw(/not exported|Package subpath/);
+  });
+
+  it("loads the native classes' entry with @pulumi/pulumi only: neither zod nor got, which the plugin runs", async () => {
+    const script =
+      'const native = require("pulumi-qovery-invitations/native");' +
+      "const loaded = Object.keys(require.cache).filter((file) => /node_modules[\\\\/](zod|got)[\\\\/]/.test(file));" +
+      "console.log(JSON.stringify({ classes: Object.keys(native).sort(), loaded }));";
+    const { classes, loaded } = JSON.parse(await run(process.execPath, ["-e", script], project, 60_000));
+    expect(classes).to.deep.equal([
+      "OrganizationInvitation",
+      "OrganizationRoster",
+      "Provider",
+      "getOrganizationRole",
+      "getOrganizationRoles",
+    ]);
+    expect(loaded).to.deep.equal([]);
   });
 
   it("links the native plugin as a bin, which answers the engine with its port on stdout", async () => {

@@ -452,6 +452,8 @@ export interface StateResource {
   inputs?: Record<string, unknown>;
   outputs?: Record<string, unknown>;
   parent?: string;
+  /** The provider reference: `<provider URN>::<provider id>`. */
+  provider?: string;
   delete?: boolean;
   retainOnDelete?: boolean;
   additionalSecretOutputs?: string[];

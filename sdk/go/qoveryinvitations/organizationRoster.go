@@ -18,6 +18,10 @@ type OrganizationRoster struct {
 
 	// Email (lower case) → PENDING, EXPIRED or ACCEPTED.
 	Statuses pulumi.StringMapOutput `pulumi:"statuses"`
+	// The organization's invitations this roster does not declare; see unmanagedMembers.
+	UnmanagedInvitations ReviewedInvitationArrayOutput `pulumi:"unmanagedInvitations"`
+	// The organization's members this roster does not declare, as seen by this run: findings, the owner and the keep list. Absent when the review could not run (a warning says why).
+	UnmanagedMembers ReviewedMemberArrayOutput `pulumi:"unmanagedMembers"`
 }
 
 // NewOrganizationRoster registers a new resource with the given unique name, arguments, and options.
@@ -129,6 +133,16 @@ func (o OrganizationRosterOutput) ToOrganizationRosterOutputWithContext(ctx cont
 // Email (lower case) → PENDING, EXPIRED or ACCEPTED.
 func (o OrganizationRosterOutput) Statuses() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *OrganizationRoster) pulumi.StringMapOutput { return v.Statuses }).(pulumi.StringMapOutput)
+}
+
+// The organization's invitations this roster does not declare; see unmanagedMembers.
+func (o OrganizationRosterOutput) UnmanagedInvitations() ReviewedInvitationArrayOutput {
+	return o.ApplyT(func(v *OrganizationRoster) ReviewedInvitationArrayOutput { return v.UnmanagedInvitations }).(ReviewedInvitationArrayOutput)
+}
+
+// The organization's members this roster does not declare, as seen by this run: findings, the owner and the keep list. Absent when the review could not run (a warning says why).
+func (o OrganizationRosterOutput) UnmanagedMembers() ReviewedMemberArrayOutput {
+	return o.ApplyT(func(v *OrganizationRoster) ReviewedMemberArrayOutput { return v.UnmanagedMembers }).(ReviewedMemberArrayOutput)
 }
 
 func init() {

@@ -66,6 +66,196 @@ func (o OrganizationRoleArrayOutput) Index(i pulumi.IntInput) OrganizationRoleOu
 	}).(OrganizationRoleOutput)
 }
 
+// An invitation of the organization that a roster does not declare.
+type ReviewedInvitation struct {
+	// undeclared (a finding), owner (the organization owner), kept (listed in keep) or declared; never removed unless undeclared.
+	Access string `pulumi:"access"`
+	// When it was sent (ISO 8601).
+	CreatedAt *string `pulumi:"createdAt"`
+	// The invited email.
+	Email string `pulumi:"email"`
+	// The invitation's id.
+	Id string `pulumi:"id"`
+	// Who sent it, as Qovery reports it.
+	Inviter *string `pulumi:"inviter"`
+	// The role offered, as Qovery names it.
+	RoleName *string `pulumi:"roleName"`
+	// PENDING or EXPIRED.
+	Status string `pulumi:"status"`
+}
+
+// An invitation of the organization that a roster does not declare.
+type ReviewedInvitationOutput struct{ *pulumi.OutputState }
+
+func (ReviewedInvitationOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ReviewedInvitation)(nil)).Elem()
+}
+
+func (o ReviewedInvitationOutput) ToReviewedInvitationOutput() ReviewedInvitationOutput {
+	return o
+}
+
+func (o ReviewedInvitationOutput) ToReviewedInvitationOutputWithContext(ctx context.Context) ReviewedInvitationOutput {
+	return o
+}
+
+// undeclared (a finding), owner (the organization owner), kept (listed in keep) or declared; never removed unless undeclared.
+func (o ReviewedInvitationOutput) Access() pulumi.StringOutput {
+	return o.ApplyT(func(v ReviewedInvitation) string { return v.Access }).(pulumi.StringOutput)
+}
+
+// When it was sent (ISO 8601).
+func (o ReviewedInvitationOutput) CreatedAt() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ReviewedInvitation) *string { return v.CreatedAt }).(pulumi.StringPtrOutput)
+}
+
+// The invited email.
+func (o ReviewedInvitationOutput) Email() pulumi.StringOutput {
+	return o.ApplyT(func(v ReviewedInvitation) string { return v.Email }).(pulumi.StringOutput)
+}
+
+// The invitation's id.
+func (o ReviewedInvitationOutput) Id() pulumi.StringOutput {
+	return o.ApplyT(func(v ReviewedInvitation) string { return v.Id }).(pulumi.StringOutput)
+}
+
+// Who sent it, as Qovery reports it.
+func (o ReviewedInvitationOutput) Inviter() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ReviewedInvitation) *string { return v.Inviter }).(pulumi.StringPtrOutput)
+}
+
+// The role offered, as Qovery names it.
+func (o ReviewedInvitationOutput) RoleName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ReviewedInvitation) *string { return v.RoleName }).(pulumi.StringPtrOutput)
+}
+
+// PENDING or EXPIRED.
+func (o ReviewedInvitationOutput) Status() pulumi.StringOutput {
+	return o.ApplyT(func(v ReviewedInvitation) string { return v.Status }).(pulumi.StringOutput)
+}
+
+type ReviewedInvitationArrayOutput struct{ *pulumi.OutputState }
+
+func (ReviewedInvitationArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]ReviewedInvitation)(nil)).Elem()
+}
+
+func (o ReviewedInvitationArrayOutput) ToReviewedInvitationArrayOutput() ReviewedInvitationArrayOutput {
+	return o
+}
+
+func (o ReviewedInvitationArrayOutput) ToReviewedInvitationArrayOutputWithContext(ctx context.Context) ReviewedInvitationArrayOutput {
+	return o
+}
+
+func (o ReviewedInvitationArrayOutput) Index(i pulumi.IntInput) ReviewedInvitationOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) ReviewedInvitation {
+		return vs[0].([]ReviewedInvitation)[vs[1].(int)]
+	}).(ReviewedInvitationOutput)
+}
+
+// A member of the organization that a roster does not declare.
+type ReviewedMember struct {
+	// undeclared (a finding), owner (the organization owner), kept (listed in keep) or declared; never removed unless undeclared.
+	Access string `pulumi:"access"`
+	// When the member joined (ISO 8601).
+	CreatedAt *string `pulumi:"createdAt"`
+	// The member's email.
+	Email string `pulumi:"email"`
+	// The identity-provider subject Qovery uses as the member id, such as `github|12345`.
+	Id string `pulumi:"id"`
+	// When the member was last active (ISO 8601), as Qovery reports it.
+	LastActivityAt *string `pulumi:"lastActivityAt"`
+	// The member's name, as Qovery reports it.
+	Name *string `pulumi:"name"`
+	// The organization owner: never removed.
+	Owner bool `pulumi:"owner"`
+	// The member's role, as Qovery names it.
+	RoleName *string `pulumi:"roleName"`
+	// The member the API token belongs to (a JWT naming it): never removed.
+	TokenMember *bool `pulumi:"tokenMember"`
+}
+
+// A member of the organization that a roster does not declare.
+type ReviewedMemberOutput struct{ *pulumi.OutputState }
+
+func (ReviewedMemberOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ReviewedMember)(nil)).Elem()
+}
+
+func (o ReviewedMemberOutput) ToReviewedMemberOutput() ReviewedMemberOutput {
+	return o
+}
+
+func (o ReviewedMemberOutput) ToReviewedMemberOutputWithContext(ctx context.Context) ReviewedMemberOutput {
+	return o
+}
+
+// undeclared (a finding), owner (the organization owner), kept (listed in keep) or declared; never removed unless undeclared.
+func (o ReviewedMemberOutput) Access() pulumi.StringOutput {
+	return o.ApplyT(func(v ReviewedMember) string { return v.Access }).(pulumi.StringOutput)
+}
+
+// When the member joined (ISO 8601).
+func (o ReviewedMemberOutput) CreatedAt() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ReviewedMember) *string { return v.CreatedAt }).(pulumi.StringPtrOutput)
+}
+
+// The member's email.
+func (o ReviewedMemberOutput) Email() pulumi.StringOutput {
+	return o.ApplyT(func(v ReviewedMember) string { return v.Email }).(pulumi.StringOutput)
+}
+
+// The identity-provider subject Qovery uses as the member id, such as `github|12345`.
+func (o ReviewedMemberOutput) Id() pulumi.StringOutput {
+	return o.ApplyT(func(v ReviewedMember) string { return v.Id }).(pulumi.StringOutput)
+}
+
+// When the member was last active (ISO 8601), as Qovery reports it.
+func (o ReviewedMemberOutput) LastActivityAt() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ReviewedMember) *string { return v.LastActivityAt }).(pulumi.StringPtrOutput)
+}
+
+// The member's name, as Qovery reports it.
+func (o ReviewedMemberOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ReviewedMember) *string { return v.Name }).(pulumi.StringPtrOutput)
+}
+
+// The organization owner: never removed.
+func (o ReviewedMemberOutput) Owner() pulumi.BoolOutput {
+	return o.ApplyT(func(v ReviewedMember) bool { return v.Owner }).(pulumi.BoolOutput)
+}
+
+// The member's role, as Qovery names it.
+func (o ReviewedMemberOutput) RoleName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ReviewedMember) *string { return v.RoleName }).(pulumi.StringPtrOutput)
+}
+
+// The member the API token belongs to (a JWT naming it): never removed.
+func (o ReviewedMemberOutput) TokenMember() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v ReviewedMember) *bool { return v.TokenMember }).(pulumi.BoolPtrOutput)
+}
+
+type ReviewedMemberArrayOutput struct{ *pulumi.OutputState }
+
+func (ReviewedMemberArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]ReviewedMember)(nil)).Elem()
+}
+
+func (o ReviewedMemberArrayOutput) ToReviewedMemberArrayOutput() ReviewedMemberArrayOutput {
+	return o
+}
+
+func (o ReviewedMemberArrayOutput) ToReviewedMemberArrayOutputWithContext(ctx context.Context) ReviewedMemberArrayOutput {
+	return o
+}
+
+func (o ReviewedMemberArrayOutput) Index(i pulumi.IntInput) ReviewedMemberOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) ReviewedMember {
+		return vs[0].([]ReviewedMember)[vs[1].(int)]
+	}).(ReviewedMemberOutput)
+}
+
 // One person of a roster.
 type RosterPerson struct {
 	// The address to invite.
@@ -207,6 +397,10 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*RosterPersonArrayInput)(nil)).Elem(), RosterPersonArray{})
 	pulumi.RegisterOutputType(OrganizationRoleOutput{})
 	pulumi.RegisterOutputType(OrganizationRoleArrayOutput{})
+	pulumi.RegisterOutputType(ReviewedInvitationOutput{})
+	pulumi.RegisterOutputType(ReviewedInvitationArrayOutput{})
+	pulumi.RegisterOutputType(ReviewedMemberOutput{})
+	pulumi.RegisterOutputType(ReviewedMemberArrayOutput{})
 	pulumi.RegisterOutputType(RosterPersonOutput{})
 	pulumi.RegisterOutputType(RosterPersonArrayOutput{})
 }

@@ -13,6 +13,7 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from . import _utilities
+from . import outputs
 from ._inputs import *
 
 __all__ = ['OrganizationRosterArgs', 'OrganizationRoster']
@@ -277,6 +278,8 @@ class OrganizationRoster(pulumi.ComponentResource):
             __props__.__dict__["people"] = people
             __props__.__dict__["unmanaged"] = unmanaged
             __props__.__dict__["statuses"] = None
+            __props__.__dict__["unmanaged_invitations"] = None
+            __props__.__dict__["unmanaged_members"] = None
         super(OrganizationRoster, __self__).__init__(
             'qovery-invitations:index:OrganizationRoster',
             resource_name,
@@ -291,4 +294,20 @@ class OrganizationRoster(pulumi.ComponentResource):
         Email (lower case) → PENDING, EXPIRED or ACCEPTED.
         """
         return pulumi.get(self, "statuses")
+
+    @_builtins.property
+    @pulumi.getter(name="unmanagedInvitations")
+    def unmanaged_invitations(self) -> pulumi.Output[Optional[Sequence['outputs.ReviewedInvitation']]]:
+        """
+        The organization's invitations this roster does not declare; see unmanagedMembers.
+        """
+        return pulumi.get(self, "unmanaged_invitations")
+
+    @_builtins.property
+    @pulumi.getter(name="unmanagedMembers")
+    def unmanaged_members(self) -> pulumi.Output[Optional[Sequence['outputs.ReviewedMember']]]:
+        """
+        The organization's members this roster does not declare, as seen by this run: findings, the owner and the keep list. Absent when the review could not run (a warning says why).
+        """
+        return pulumi.get(self, "unmanaged_members")
 

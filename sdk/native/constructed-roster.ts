@@ -1,0 +1,40 @@
+/**
+ * The native OrganizationRoster as the plugin builds it (Construct, see construct.ts): the same
+ * mechanism as the dynamic roster (sdk/roster.ts), with native children and the credentials the
+ * engine configured the plugin with (`qovery-invitations:apiToken` of the stack, or an explicit
+ * provider's arguments).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { GUARD_TYPE, REMOVAL_TYPE, removalOutputFields, ROSTER_TYPE, type QoveryConnection } from "../../core";
+import type { OrganizationRosterArgs } from "../roster";
+import { RosterComponent } from "../roster";
+import type { UnmanagedAccessRemovalArgs } from "../removal";
+import type { RosterGuardArgs } from "../roster-guard";
+import { OrganizationInvitation } from "./invitation";
+
+/** The roster's removal child, served by the plugin (provider/removal/). */
+class UnmanagedAccessRemoval extends pulumi.CustomResource {
+  constructor(name: string, args: UnmanagedAccessRemovalArgs, opts?: pulumi.CustomResourceOptions) {
+    const outputs = Object.fromEntries(Object.keys(removalOutputFields).map((output) => [output, undefined]));
+    super(REMOVAL_TYPE, name, { organizationId: args.organizationId, ...args.removals, ...outputs }, opts);
+  }
+}
+
+/** The roster's guard child, served by the plugin (provider/roster-guard/). */
+class RosterGuard extends pulumi.CustomResource {
+  constructor(name: string, args: RosterGuardArgs, opts?: pulumi.CustomResourceOptions) {
+    super(GUARD_TYPE, name, { organizationId: args.organizationId, refusals: args.refusals }, opts);
+  }
+}
+
+/** The roster as the plugin builds it; `connect` gives the plugin's configured client. */
+export class ConstructedRoster extends RosterComponent<OrganizationInvitation> {
+  constructor(connect: () => QoveryConnection, name: string, args: OrganizationRosterArgs, opts?: pulumi.ComponentResourceOptions) {
+    super(
+      { type: ROSTER_TYPE, Invitation: OrganizationInvitation, Removal: UnmanagedAccessRemoval, Guard: RosterGuard, connect },
+      name,
+      args,
+      opts,
+    );
+  }
+}
