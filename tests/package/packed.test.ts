@@ -168,19 +168,37 @@ describe("the packed package, installed in a fresh project like a user installs 
     expect(loaded).to.deep.equal([]);
   });
 
-  it("links the native plugin as a bin, which answers the engine with its port on stdout", async () => {
+  /** The installed plugin, started as the engine starts it, with the first line it prints (its port). */
+  async function startPlugin() {
     const plugin = spawn(path.join(project, "node_modules", ".bin", "pulumi-resource-qovery-invitations"), ["127.0.0.1:1"], {
       stdio: ["ignore", "pipe", "inherit"],
     });
+    const [firstLine] = await new Promise<string[]>((resolve) =>
+      plugin.stdout.once("data", (chunk: Buffer) => resolve(chunk.toString().split("\n"))),
+    );
+    return { plugin, firstLine };
+  }
+
+  it("links the native plugin as a bin, which answers the engine with its port on stdout", async () => {
+    const { plugin, firstLine } = await startPlugin();
     try {
-      const [firstLine] = await new Promise<string[]>((resolve) =>
-        plugin.stdout.once("data", (chunk: Buffer) => resolve(chunk.toString().split("\n"))),
-      );
       expect(Number(firstLine)).to.be.within(1, 65535);
     } finally {
       plugin.kill();
     }
   });
+
+  // The engine stops a plugin with SIGINT; SIGTERM is the usual request to stop from anything else.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    it(`stops the native plugin cleanly on ${signal}: status 0, not killed by the signal`, async () => {
+      const { plugin } = await startPlugin();
+      const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+        plugin.once("exit", (code, received) => resolve([code, received])),
+      );
+      plugin.kill(signal);
+      expect(await exited).to.deep.equal([0, null]);
+    });
+  }
 
   it("links the command line as the package's bin: `pulumi-qovery-invitations review` runs from node_modules/.bin", async () => {
     const installed = JSON.parse(fs.readFileSync(path.join(project, "node_modules", "pulumi-qovery-invitations", "package.json"), "utf8"));
