@@ -8,6 +8,7 @@ export const INVITATION_TYPE = `${PACKAGE_NAME}:index:OrganizationInvitation`;
 export const ROLES_FUNCTION = `${PACKAGE_NAME}:index:getOrganizationRoles`;
 export const ROLE_FUNCTION = `${PACKAGE_NAME}:index:getOrganizationRole`;
 export const ROLE_TYPE = `${PACKAGE_NAME}:index:OrganizationRole`;
+export const ACCESS_FUNCTION = `${PACKAGE_NAME}:index:getOrganizationAccess`;
 /** The dynamic OrganizationInvitation's type: the alias that lets a TypeScript stack switch to the native resource in place. */
 export const DYNAMIC_INVITATION_TYPE = "pulumi-nodejs:dynamic/qovery:OrganizationInvitation";
 export const ROSTER_TYPE = `${PACKAGE_NAME}:index:OrganizationRoster`;

@@ -5,6 +5,8 @@
  * lifecycle; what is native-only is here: the provider config's keys, import, and functions.
  */
 import {
+  ACCESS_FUNCTION,
+  fetchOrganizationAccess,
   findRole,
   INVITATION_SECRET_OUTPUTS,
   GUARD_TYPE,
@@ -73,9 +75,9 @@ export class UnsupportedError extends QoveryInvitationsError {
   }
 }
 
-/** The functions' arguments: what `getOrganizationRoles` and `getOrganizationRole` take. */
-const ROLES_LOOKUP_ARGUMENTS = { organizationId: uuid("the organization's UUID") };
-const ROLE_LOOKUP_ARGUMENTS = { ...ROLES_LOOKUP_ARGUMENTS, name: text('a role name such as "admin" or "viewer"') };
+/** The functions' arguments: an organization (`getOrganizationRoles`, `getOrganizationAccess`), and a role's name (`getOrganizationRole`). */
+const ORGANIZATION_ARGUMENTS = { organizationId: uuid("the organization's UUID") };
+const ROLE_LOOKUP_ARGUMENTS = { ...ORGANIZATION_ARGUMENTS, name: text('a role name such as "admin" or "viewer"') };
 
 export function nativeHandlers(version: string, env: NodeJS.ProcessEnv = process.env) {
   const runtime = createRuntime(env, "native");
@@ -142,8 +144,17 @@ export function nativeHandlers(version: string, env: NodeJS.ProcessEnv = process
 
     /** A function: its result, or the failures of its arguments by name. */
     async invoke(token: string, args: Plain): Promise<{ result?: Plain; failures: CheckFailure[] }> {
+      if (token === ACCESS_FUNCTION) {
+        const parsed = parseFields(ORGANIZATION_ARGUMENTS, args);
+        if (!parsed.success) return { failures: failuresOf(parsed.issues) };
+        const access = await fetchOrganizationAccess(runtime.context().client, parsed.data.organizationId);
+        return {
+          result: { ...access, members: access.members.map(withoutUndefined), invitations: access.invitations.map(withoutUndefined) },
+          failures: [],
+        };
+      }
       if (token === ROLES_FUNCTION) {
-        const parsed = parseFields(ROLES_LOOKUP_ARGUMENTS, args);
+        const parsed = parseFields(ORGANIZATION_ARGUMENTS, args);
         if (!parsed.success) return { failures: failuresOf(parsed.issues) };
         const roles = await runtime.context().roles.current(parsed.data.organizationId);
         return { result: { roles: roles.map(({ id, name }) => ({ id, name })) }, failures: [] };

@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import {
+  ACCESS_FUNCTION,
   CONFIG_DEFAULTS,
   DYNAMIC_INVITATION_TYPE,
   INVITATION_TYPE,
@@ -115,15 +116,13 @@ const PERSON_PROPERTIES: Record<string, PropertySpec> = {
   retainOnDelete: { type: "boolean", description: "Taken out of the roster, this person keeps their access." },
 };
 
+const ACCESS_MEMBER_TYPE = `${PACKAGE_NAME}:index:AccessMember`;
+const ACCESS_INVITATION_TYPE = `${PACKAGE_NAME}:index:AccessInvitation`;
 const REVIEWED_MEMBER_TYPE = `${PACKAGE_NAME}:index:ReviewedMember`;
 const REVIEWED_INVITATION_TYPE = `${PACKAGE_NAME}:index:ReviewedInvitation`;
 
-/** How the roster's review classes an entry (core/access-review.ts). */
-const ACCESS_DESCRIPTION =
-  "undeclared (a finding), owner (the organization owner), kept (listed in keep) or declared; never removed unless undeclared.";
-
-/** A member or invitation the roster does not declare, as its review reports it (core/access-review.ts). */
-const REVIEWED_MEMBER_PROPERTIES: Record<string, PropertySpec> = {
+/** A member of an organization (core/access-review.ts, AccessMember). */
+const ACCESS_MEMBER_PROPERTIES: Record<string, PropertySpec> = {
   ...textProperties({
     id: "The identity-provider subject Qovery uses as the member id, such as `github|12345`.",
     email: "The member's email.",
@@ -131,21 +130,26 @@ const REVIEWED_MEMBER_PROPERTIES: Record<string, PropertySpec> = {
     lastActivityAt: "When the member was last active (ISO 8601), as Qovery reports it.",
     createdAt: "When the member joined (ISO 8601).",
     name: "The member's name, as Qovery reports it.",
-    access: ACCESS_DESCRIPTION,
   }),
   owner: { type: "boolean", description: "The organization owner: never removed." },
-  tokenMember: { type: "boolean", description: "The member the API token belongs to (a JWT naming it): never removed." },
 };
 
-const REVIEWED_INVITATION_PROPERTIES = textProperties({
+/** An invitation of an organization (core/access-review.ts, AccessInvitation); its link, a secret, is left out. */
+const ACCESS_INVITATION_PROPERTIES = textProperties({
   id: "The invitation's id.",
   email: "The invited email.",
   roleName: "The role offered, as Qovery names it.",
   status: "PENDING or EXPIRED.",
   inviter: "Who sent it, as Qovery reports it.",
   createdAt: "When it was sent (ISO 8601).",
-  access: ACCESS_DESCRIPTION,
 });
+
+/** How a roster's review classes an entry (core/access-review.ts). */
+const ACCESS_STANDING = {
+  type: "string",
+  description:
+    "undeclared (a finding), owner (the organization owner), kept (listed in keep) or declared; never removed unless undeclared.",
+};
 
 const ROLE_PROPERTIES = textProperties({
   id: "The role's UUID in this organization.",
@@ -171,16 +175,32 @@ export function packageSchema(version: string) {
     provider: { description: "The Qovery invitations provider.", inputProperties: CONFIG_PROPERTIES },
     types: {
       [PERSON_TYPE]: { type: "object", description: "One person of a roster.", properties: PERSON_PROPERTIES, required: ["email"] },
+      [ACCESS_MEMBER_TYPE]: {
+        type: "object",
+        description: "A member of an organization.",
+        properties: ACCESS_MEMBER_PROPERTIES,
+        required: ["id", "email", "owner"],
+      },
+      [ACCESS_INVITATION_TYPE]: {
+        type: "object",
+        description: "A pending or expired invitation of an organization.",
+        properties: ACCESS_INVITATION_PROPERTIES,
+        required: ["id", "email", "status"],
+      },
       [REVIEWED_MEMBER_TYPE]: {
         type: "object",
         description: "A member of the organization that a roster does not declare.",
-        properties: REVIEWED_MEMBER_PROPERTIES,
+        properties: {
+          ...ACCESS_MEMBER_PROPERTIES,
+          access: ACCESS_STANDING,
+          tokenMember: { type: "boolean", description: "The member the API token belongs to (a JWT naming it): never removed." },
+        },
         required: ["id", "email", "owner", "access"],
       },
       [REVIEWED_INVITATION_TYPE]: {
         type: "object",
         description: "An invitation of the organization that a roster does not declare.",
-        properties: REVIEWED_INVITATION_PROPERTIES,
+        properties: { ...ACCESS_INVITATION_PROPERTIES, access: ACCESS_STANDING },
         required: ["id", "email", "status", "access"],
       },
       [ROLE_TYPE]: {
@@ -231,6 +251,20 @@ export function packageSchema(version: string) {
       },
     },
     functions: {
+      [ACCESS_FUNCTION]: {
+        description:
+          "Every member and every invitation of an organization (invitation links left out), with the provider's credentials: " +
+          "what `pulumi-qovery-invitations review` reads.",
+        inputs: { properties: ROLE_ARGUMENTS, required: ["organizationId"] },
+        outputs: {
+          properties: {
+            organizationId: { type: "string", description: "The organization's UUID." },
+            members: { type: "array", items: { $ref: `#/types/${ACCESS_MEMBER_TYPE}` } },
+            invitations: { type: "array", items: { $ref: `#/types/${ACCESS_INVITATION_TYPE}` } },
+          },
+          required: ["organizationId", "members", "invitations"],
+        },
+      },
       [ROLES_FUNCTION]: {
         description: "Every role of an organization, built-in and custom.",
         inputs: { properties: ROLE_ARGUMENTS, required: ["organizationId"] },

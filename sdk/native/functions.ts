@@ -1,6 +1,8 @@
-/** The native plugin's functions: the role lookups, run by the plugin with the provider's credentials. */
+/** The native plugin's functions: the role lookups and the access lookup, run by the plugin with the provider's credentials. */
 import * as pulumi from "@pulumi/pulumi";
-import { ROLE_FUNCTION, ROLES_FUNCTION } from "../../core/definitions/package";
+import { ACCESS_FUNCTION, ROLE_FUNCTION, ROLES_FUNCTION } from "../../core/definitions/package";
+import type { OrganizationAccess } from "../../core";
+import type { OrganizationAccessLookupArgs } from "../access-lookup";
 import type { OrganizationRole, OrganizationRoleLookupArgs, OrganizationRolesLookupArgs } from "../role-lookup";
 
 export interface GetOrganizationRolesResult {
@@ -15,4 +17,9 @@ export function getOrganizationRoles(args: OrganizationRolesLookupArgs, opts?: p
 /** One role by case-insensitive name; fails listing the organization's roles if none matches. */
 export function getOrganizationRole(args: OrganizationRoleLookupArgs, opts?: pulumi.InvokeOptions): Promise<OrganizationRole> {
   return pulumi.runtime.invoke(ROLE_FUNCTION, { organizationId: args.organizationId, name: args.name }, opts);
+}
+
+/** Every member and every invitation of the organization (invitation links left out). */
+export function getOrganizationAccess(args: OrganizationAccessLookupArgs, opts?: pulumi.InvokeOptions): Promise<OrganizationAccess> {
+  return pulumi.runtime.invoke(ACCESS_FUNCTION, { organizationId: args.organizationId }, opts);
 }

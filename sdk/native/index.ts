@@ -10,6 +10,6 @@
  * program run (a test holds it to that). It adds only types from elsewhere.
  */
 export { OrganizationInvitation } from "./invitation";
-export { getOrganizationRole, getOrganizationRoles, type GetOrganizationRolesResult } from "./functions";
+export { getOrganizationAccess, getOrganizationRole, getOrganizationRoles, type GetOrganizationRolesResult } from "./functions";
 export { OrganizationRoster } from "./roster";
 export { Provider, type ProviderArgs } from "./provider";

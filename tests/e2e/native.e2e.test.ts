@@ -118,6 +118,23 @@ describe("the native plugin through the real Pulumi CLI", function () {
       .and.to.match(/viewer/);
   });
 
+  it("answers the access lookup from the plugin: every member and invitation, links left out", async () => {
+    bed.fake.addInvitation({ email: "bob@example.com", roleName: "viewer" });
+    bed.fake.addMember({ email: "carol@example.com", roleName: "devops", id: "github|3" });
+    const result = await bed.engine.up(async () => ({
+      ...(await native.getOrganizationAccess({ organizationId: bed.fake.organizationId })),
+    }));
+    const access = result.outputs as { organizationId: string; members: Record<string, unknown>[]; invitations: Record<string, unknown>[] };
+    expect(access.organizationId).to.equal(bed.fake.organizationId);
+    expect(access.members.map((member) => `${String(member.email)} ${String(member.roleName)} ${String(member.owner)}`)).to.deep.equal([
+      "carol@example.com devops false",
+      "owner@acme.test owner true",
+    ]);
+    expect(access.invitations).to.have.length(1);
+    expect(access.invitations[0]).to.include({ email: "bob@example.com", roleName: "viewer", status: "PENDING" });
+    expect(JSON.stringify(access)).not.to.include(bed.fake.invitations()[0]!.invitationLink);
+  });
+
   it("imports a pending invitation and a member without a write, and the program declaring them previews no change", async () => {
     bed.fake.addInvitation({ email: "bob@example.com", roleName: "viewer" });
     bed.fake.addMember({ email: "carol@example.com", roleName: "devops", id: "github|3" });

@@ -162,6 +162,7 @@ describe("the packed package, installed in a fresh project like a user installs 
       "OrganizationInvitation",
       "OrganizationRoster",
       "Provider",
+      "getOrganizationAccess",
       "getOrganizationRole",
       "getOrganizationRoles",
     ]);

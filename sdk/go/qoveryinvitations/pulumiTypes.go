@@ -13,6 +13,175 @@ import (
 
 var _ = internal.GetEnvOrDefault
 
+// A pending or expired invitation of an organization.
+type AccessInvitation struct {
+	// When it was sent (ISO 8601).
+	CreatedAt *string `pulumi:"createdAt"`
+	// The invited email.
+	Email string `pulumi:"email"`
+	// The invitation's id.
+	Id string `pulumi:"id"`
+	// Who sent it, as Qovery reports it.
+	Inviter *string `pulumi:"inviter"`
+	// The role offered, as Qovery names it.
+	RoleName *string `pulumi:"roleName"`
+	// PENDING or EXPIRED.
+	Status string `pulumi:"status"`
+}
+
+// A pending or expired invitation of an organization.
+type AccessInvitationOutput struct{ *pulumi.OutputState }
+
+func (AccessInvitationOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AccessInvitation)(nil)).Elem()
+}
+
+func (o AccessInvitationOutput) ToAccessInvitationOutput() AccessInvitationOutput {
+	return o
+}
+
+func (o AccessInvitationOutput) ToAccessInvitationOutputWithContext(ctx context.Context) AccessInvitationOutput {
+	return o
+}
+
+// When it was sent (ISO 8601).
+func (o AccessInvitationOutput) CreatedAt() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v AccessInvitation) *string { return v.CreatedAt }).(pulumi.StringPtrOutput)
+}
+
+// The invited email.
+func (o AccessInvitationOutput) Email() pulumi.StringOutput {
+	return o.ApplyT(func(v AccessInvitation) string { return v.Email }).(pulumi.StringOutput)
+}
+
+// The invitation's id.
+func (o AccessInvitationOutput) Id() pulumi.StringOutput {
+	return o.ApplyT(func(v AccessInvitation) string { return v.Id }).(pulumi.StringOutput)
+}
+
+// Who sent it, as Qovery reports it.
+func (o AccessInvitationOutput) Inviter() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v AccessInvitation) *string { return v.Inviter }).(pulumi.StringPtrOutput)
+}
+
+// The role offered, as Qovery names it.
+func (o AccessInvitationOutput) RoleName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v AccessInvitation) *string { return v.RoleName }).(pulumi.StringPtrOutput)
+}
+
+// PENDING or EXPIRED.
+func (o AccessInvitationOutput) Status() pulumi.StringOutput {
+	return o.ApplyT(func(v AccessInvitation) string { return v.Status }).(pulumi.StringOutput)
+}
+
+type AccessInvitationArrayOutput struct{ *pulumi.OutputState }
+
+func (AccessInvitationArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]AccessInvitation)(nil)).Elem()
+}
+
+func (o AccessInvitationArrayOutput) ToAccessInvitationArrayOutput() AccessInvitationArrayOutput {
+	return o
+}
+
+func (o AccessInvitationArrayOutput) ToAccessInvitationArrayOutputWithContext(ctx context.Context) AccessInvitationArrayOutput {
+	return o
+}
+
+func (o AccessInvitationArrayOutput) Index(i pulumi.IntInput) AccessInvitationOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) AccessInvitation {
+		return vs[0].([]AccessInvitation)[vs[1].(int)]
+	}).(AccessInvitationOutput)
+}
+
+// A member of an organization.
+type AccessMember struct {
+	// When the member joined (ISO 8601).
+	CreatedAt *string `pulumi:"createdAt"`
+	// The member's email.
+	Email string `pulumi:"email"`
+	// The identity-provider subject Qovery uses as the member id, such as `github|12345`.
+	Id string `pulumi:"id"`
+	// When the member was last active (ISO 8601), as Qovery reports it.
+	LastActivityAt *string `pulumi:"lastActivityAt"`
+	// The member's name, as Qovery reports it.
+	Name *string `pulumi:"name"`
+	// The organization owner: never removed.
+	Owner bool `pulumi:"owner"`
+	// The member's role, as Qovery names it.
+	RoleName *string `pulumi:"roleName"`
+}
+
+// A member of an organization.
+type AccessMemberOutput struct{ *pulumi.OutputState }
+
+func (AccessMemberOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AccessMember)(nil)).Elem()
+}
+
+func (o AccessMemberOutput) ToAccessMemberOutput() AccessMemberOutput {
+	return o
+}
+
+func (o AccessMemberOutput) ToAccessMemberOutputWithContext(ctx context.Context) AccessMemberOutput {
+	return o
+}
+
+// When the member joined (ISO 8601).
+func (o AccessMemberOutput) CreatedAt() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v AccessMember) *string { return v.CreatedAt }).(pulumi.StringPtrOutput)
+}
+
+// The member's email.
+func (o AccessMemberOutput) Email() pulumi.StringOutput {
+	return o.ApplyT(func(v AccessMember) string { return v.Email }).(pulumi.StringOutput)
+}
+
+// The identity-provider subject Qovery uses as the member id, such as `github|12345`.
+func (o AccessMemberOutput) Id() pulumi.StringOutput {
+	return o.ApplyT(func(v AccessMember) string { return v.Id }).(pulumi.StringOutput)
+}
+
+// When the member was last active (ISO 8601), as Qovery reports it.
+func (o AccessMemberOutput) LastActivityAt() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v AccessMember) *string { return v.LastActivityAt }).(pulumi.StringPtrOutput)
+}
+
+// The member's name, as Qovery reports it.
+func (o AccessMemberOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v AccessMember) *string { return v.Name }).(pulumi.StringPtrOutput)
+}
+
+// The organization owner: never removed.
+func (o AccessMemberOutput) Owner() pulumi.BoolOutput {
+	return o.ApplyT(func(v AccessMember) bool { return v.Owner }).(pulumi.BoolOutput)
+}
+
+// The member's role, as Qovery names it.
+func (o AccessMemberOutput) RoleName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v AccessMember) *string { return v.RoleName }).(pulumi.StringPtrOutput)
+}
+
+type AccessMemberArrayOutput struct{ *pulumi.OutputState }
+
+func (AccessMemberArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]AccessMember)(nil)).Elem()
+}
+
+func (o AccessMemberArrayOutput) ToAccessMemberArrayOutput() AccessMemberArrayOutput {
+	return o
+}
+
+func (o AccessMemberArrayOutput) ToAccessMemberArrayOutputWithContext(ctx context.Context) AccessMemberArrayOutput {
+	return o
+}
+
+func (o AccessMemberArrayOutput) Index(i pulumi.IntInput) AccessMemberOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) AccessMember {
+		return vs[0].([]AccessMember)[vs[1].(int)]
+	}).(AccessMemberOutput)
+}
+
 // A role of an organization, built-in or custom.
 type OrganizationRole struct {
 	// The role's UUID in this organization.
@@ -395,6 +564,10 @@ func (o RosterPersonArrayOutput) Index(i pulumi.IntInput) RosterPersonOutput {
 func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*RosterPersonInput)(nil)).Elem(), RosterPersonArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*RosterPersonArrayInput)(nil)).Elem(), RosterPersonArray{})
+	pulumi.RegisterOutputType(AccessInvitationOutput{})
+	pulumi.RegisterOutputType(AccessInvitationArrayOutput{})
+	pulumi.RegisterOutputType(AccessMemberOutput{})
+	pulumi.RegisterOutputType(AccessMemberArrayOutput{})
 	pulumi.RegisterOutputType(OrganizationRoleOutput{})
 	pulumi.RegisterOutputType(OrganizationRoleArrayOutput{})
 	pulumi.RegisterOutputType(ReviewedInvitationOutput{})

@@ -6,6 +6,7 @@ import builtins as _builtins
 from . import _utilities
 import typing
 # Export this package's modules as members:
+from .get_organization_access import *
 from .get_organization_role import *
 from .get_organization_roles import *
 from .organization_invitation import *

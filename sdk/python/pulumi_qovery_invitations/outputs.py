@@ -15,10 +15,186 @@ else:
 from . import _utilities
 
 __all__ = [
+    'AccessInvitation',
+    'AccessMember',
     'OrganizationRole',
     'ReviewedInvitation',
     'ReviewedMember',
 ]
+
+@pulumi.output_type
+class AccessInvitation(dict):
+    """
+    A pending or expired invitation of an organization.
+    """
+    def __init__(__self__, *,
+                 email: _builtins.str,
+                 id: _builtins.str,
+                 status: _builtins.str,
+                 created_at: Optional[_builtins.str] = None,
+                 inviter: Optional[_builtins.str] = None,
+                 role_name: Optional[_builtins.str] = None):
+        """
+        A pending or expired invitation of an organization.
+
+        :param _builtins.str email: The invited email.
+        :param _builtins.str id: The invitation's id.
+        :param _builtins.str status: PENDING or EXPIRED.
+        :param _builtins.str created_at: When it was sent (ISO 8601).
+        :param _builtins.str inviter: Who sent it, as Qovery reports it.
+        :param _builtins.str role_name: The role offered, as Qovery names it.
+        """
+        pulumi.set(__self__, "email", email)
+        pulumi.set(__self__, "id", id)
+        pulumi.set(__self__, "status", status)
+        if created_at is not None:
+            pulumi.set(__self__, "created_at", created_at)
+        if inviter is not None:
+            pulumi.set(__self__, "inviter", inviter)
+        if role_name is not None:
+            pulumi.set(__self__, "role_name", role_name)
+
+    @_builtins.property
+    @pulumi.getter
+    def email(self) -> _builtins.str:
+        """
+        The invited email.
+        """
+        return pulumi.get(self, "email")
+
+    @_builtins.property
+    @pulumi.getter
+    def id(self) -> _builtins.str:
+        """
+        The invitation's id.
+        """
+        return pulumi.get(self, "id")
+
+    @_builtins.property
+    @pulumi.getter
+    def status(self) -> _builtins.str:
+        """
+        PENDING or EXPIRED.
+        """
+        return pulumi.get(self, "status")
+
+    @_builtins.property
+    @pulumi.getter(name="createdAt")
+    def created_at(self) -> Optional[_builtins.str]:
+        """
+        When it was sent (ISO 8601).
+        """
+        return pulumi.get(self, "created_at")
+
+    @_builtins.property
+    @pulumi.getter
+    def inviter(self) -> Optional[_builtins.str]:
+        """
+        Who sent it, as Qovery reports it.
+        """
+        return pulumi.get(self, "inviter")
+
+    @_builtins.property
+    @pulumi.getter(name="roleName")
+    def role_name(self) -> Optional[_builtins.str]:
+        """
+        The role offered, as Qovery names it.
+        """
+        return pulumi.get(self, "role_name")
+
+
+@pulumi.output_type
+class AccessMember(dict):
+    """
+    A member of an organization.
+    """
+    def __init__(__self__, *,
+                 email: _builtins.str,
+                 id: _builtins.str,
+                 owner: _builtins.bool,
+                 created_at: Optional[_builtins.str] = None,
+                 last_activity_at: Optional[_builtins.str] = None,
+                 name: Optional[_builtins.str] = None,
+                 role_name: Optional[_builtins.str] = None):
+        """
+        A member of an organization.
+
+        :param _builtins.str email: The member's email.
+        :param _builtins.str id: The identity-provider subject Qovery uses as the member id, such as `github|12345`.
+        :param _builtins.bool owner: The organization owner: never removed.
+        :param _builtins.str created_at: When the member joined (ISO 8601).
+        :param _builtins.str last_activity_at: When the member was last active (ISO 8601), as Qovery reports it.
+        :param _builtins.str name: The member's name, as Qovery reports it.
+        :param _builtins.str role_name: The member's role, as Qovery names it.
+        """
+        pulumi.set(__self__, "email", email)
+        pulumi.set(__self__, "id", id)
+        pulumi.set(__self__, "owner", owner)
+        if created_at is not None:
+            pulumi.set(__self__, "created_at", created_at)
+        if last_activity_at is not None:
+            pulumi.set(__self__, "last_activity_at", last_activity_at)
+        if name is not None:
+            pulumi.set(__self__, "name", name)
+        if role_name is not None:
+            pulumi.set(__self__, "role_name", role_name)
+
+    @_builtins.property
+    @pulumi.getter
+    def email(self) -> _builtins.str:
+        """
+        The member's email.
+        """
+        return pulumi.get(self, "email")
+
+    @_builtins.property
+    @pulumi.getter
+    def id(self) -> _builtins.str:
+        """
+        The identity-provider subject Qovery uses as the member id, such as `github|12345`.
+        """
+        return pulumi.get(self, "id")
+
+    @_builtins.property
+    @pulumi.getter
+    def owner(self) -> _builtins.bool:
+        """
+        The organization owner: never removed.
+        """
+        return pulumi.get(self, "owner")
+
+    @_builtins.property
+    @pulumi.getter(name="createdAt")
+    def created_at(self) -> Optional[_builtins.str]:
+        """
+        When the member joined (ISO 8601).
+        """
+        return pulumi.get(self, "created_at")
+
+    @_builtins.property
+    @pulumi.getter(name="lastActivityAt")
+    def last_activity_at(self) -> Optional[_builtins.str]:
+        """
+        When the member was last active (ISO 8601), as Qovery reports it.
+        """
+        return pulumi.get(self, "last_activity_at")
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> Optional[_builtins.str]:
+        """
+        The member's name, as Qovery reports it.
+        """
+        return pulumi.get(self, "name")
+
+    @_builtins.property
+    @pulumi.getter(name="roleName")
+    def role_name(self) -> Optional[_builtins.str]:
+        """
+        The member's role, as Qovery names it.
+        """
+        return pulumi.get(self, "role_name")
+
 
 @pulumi.output_type
 class OrganizationRole(dict):
