@@ -58,7 +58,7 @@ export {
   type ReviewOptions,
 } from "./access-review";
 export { DEFAULT_MIN_ADMINS, isNonNegativeInteger, MAX_REMOVALS_CONFIG_KEY, MAX_REMOVALS_ENV } from "./guardrails";
-export { personSchema, type RosterPerson } from "./roster-person";
+export { personSchema, rosterPersonFields, rosterPersonValueSchema, type RosterPerson } from "./roster-person";
 export {
   planRoster,
   rosterChildren,
@@ -73,4 +73,5 @@ export { parsePeopleCsv, parsePeopleYaml, PeopleFileError, readPeopleFile } from
 export { exportPeople, formatPeopleFile, type PeopleFileFormat } from "./people-export";
 export { allowingUnknowns, emailAddress, expected, failuresOf, oneOf, parseFields, text, uuid, validEntries } from "./schemas";
 export * from "./definitions/removal";
+export * from "./definitions/roster";
 export * from "./definitions/roster-guard";

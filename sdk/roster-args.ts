@@ -1,45 +1,20 @@
 /**
  * The arguments of an OrganizationRoster, checked as a whole before anything is registered:
- * every problem is named at once, by field (`people[2].email is required`), in one error.
+ * every problem is named at once, by field (`people[2].email is required`), in one error. Each
+ * argument's check is its definition's (core/definitions/roster.ts); the rules between arguments
+ * are here.
  */
 import { z } from "zod";
 import {
   downgradeRoleProblem,
-  emailAddress,
-  expected,
   failuresOf,
-  normalizeEmail,
-  ON_DELETE_POLICIES,
-  ON_EXPIRED_POLICIES,
-  oneOf,
   isOwnerRoleName,
-  isNonNegativeInteger,
-  isUuid,
-  personSchema,
+  normalizeEmail,
   QoveryInvitationsError,
-  text,
-  UNMANAGED_POLICIES,
+  rosterArgumentCheckShape,
 } from "../core";
 
 export type { UnmanagedPolicy } from "../core";
-
-const nonNegativeInteger = z.unknown().refine(isNonNegativeInteger, { error: expected("a non-negative integer") });
-
-const fields = {
-  // An Input: checked here only when it is a plain string (an Output is checked by each person's resource).
-  organizationId: z.unknown().refine((id) => (typeof id === "string" ? isUuid(id.trim()) : typeof id === "object" && id !== null), {
-    error: expected("the organization's UUID"),
-  }),
-  people: z.array(personSchema, { error: expected("a list of { email, roleName }") }),
-  onExpired: oneOf(ON_EXPIRED_POLICIES).optional(),
-  childNamePrefix: z.string({ error: expected("text") }).optional(),
-  unmanaged: oneOf(UNMANAGED_POLICIES).optional(),
-  keep: z.array(emailAddress(), { error: expected("a list of email addresses") }).optional(),
-  maxRemovals: nonNegativeInteger.optional(),
-  minAdmins: nonNegativeInteger.optional(),
-  onDelete: oneOf(ON_DELETE_POLICIES).optional(),
-  downgradeRoleName: text('a role name such as "viewer"').optional(),
-};
 
 /** The rules between arguments; checked whatever else fails. */
 function crossChecks(args: Record<string, unknown>, context: z.core.$RefinementCtx): void {
@@ -74,7 +49,9 @@ function crossChecks(args: Record<string, unknown>, context: z.core.$RefinementC
   }
 }
 
-const rosterArgsSchema = z.looseObject(fields).superRefine((args, context) => crossChecks(args, context), { when: () => true });
+const rosterArgsSchema = z
+  .looseObject(rosterArgumentCheckShape)
+  .superRefine((args, context) => crossChecks(args, context), { when: () => true });
 
 /** Refuses arguments that cannot be applied as a whole, naming every problem, before anything is registered. */
 export function checkRosterArgs(name: string, args: unknown): void {

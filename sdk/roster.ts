@@ -65,6 +65,10 @@ import { RosterGuard, type RosterGuardArgs } from "./roster-guard";
 
 export type { UnmanagedPolicy } from "./roster-args";
 
+/**
+ * A roster's arguments in TypeScript. Their checks, and their types and descriptions in the other
+ * languages, come from their definition (core/definitions/roster.ts), which names the same arguments.
+ */
 export interface OrganizationRosterArgs {
   /** The UUID of the Qovery organization. */
   organizationId: pulumi.Input<string>;

@@ -15,6 +15,9 @@ import {
   invitationOutputFields,
   PACKAGE_NAME,
   ROLE_FUNCTION,
+  rosterArgumentFields,
+  rosterPersonFields,
+  rosterPersonValueSchema,
   ROLE_TYPE,
   ROLES_FUNCTION,
   ROSTER_TYPE,
@@ -33,9 +36,24 @@ interface PropertySpec {
 
 type Field = { meta: FieldMeta; value: z.ZodType };
 
-/** Pulumi's property type of a zod schema: the JSON Schema type, which is what the schema format is built on. */
-function typeOf(schema: z.ZodType): Pick<PropertySpec, "type"> {
-  const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
+const PERSON_TYPE = `${PACKAGE_NAME}:index:RosterPerson`;
+
+/**
+ * The object types of the schema that a field's value may be, by their zod schema: a field of
+ * such a value (or a list of them) refers to the type by its token rather than repeating it.
+ */
+const NAMED_TYPES = new Map<z.ZodType, string>([[rosterPersonValueSchema, PERSON_TYPE]]);
+
+/**
+ * Pulumi's property type of a zod schema: a named type's reference, a list of the type of its
+ * entries, or else the JSON Schema type, which is what the schema format is built on.
+ */
+function typeOf(schema: z.ZodType): Pick<PropertySpec, "type" | "items" | "$ref"> {
+  const given = schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema;
+  const named = NAMED_TYPES.get(given);
+  if (named) return { $ref: `#/types/${named}` };
+  if (given instanceof z.ZodArray) return { type: "array", items: typeOf(given.element as z.ZodType) };
+  const json = z.toJSONSchema(given, { io: "input", unrepresentable: "any" });
   const type = typeof json.type === "string" ? json.type : "string";
   return { type };
 }
@@ -75,46 +93,10 @@ const CONFIG_PROPERTIES: Record<string, PropertySpec> = {
   maxConcurrency: { type: "integer", description: `Requests in flight at once (default ${CONFIG_DEFAULTS.maxConcurrency}).` },
 };
 
-const PERSON_TYPE = `${PACKAGE_NAME}:index:RosterPerson`;
-
-/** The roster's arguments (sdk/roster.ts, OrganizationRosterArgs, says more of each). */
-const ROSTER_INPUTS: Record<string, PropertySpec> = {
-  organizationId: { type: "string", description: "The UUID of the Qovery organization." },
-  people: {
-    type: "array",
-    items: { $ref: `#/types/${PERSON_TYPE}` },
-    description: "The people, each with an email and a roleName (or roleId). Emails must be unique, whatever their case.",
-  },
-  onExpired: {
-    type: "string",
-    description: "The policy for expired invitations of everyone who does not set their own: keep (default), reissue or fail.",
-  },
-  childNamePrefix: { type: "string", description: "Prepended to each child's name (default: none, the child is named after the email)." },
-  unmanaged: {
-    type: "string",
-    description: "Members and invitations the roster does not declare: `report` (default) lists them, `remove` removes them at `up`.",
-  },
-  keep: { type: "array", items: { type: "string" }, description: "Emails that are never reported as undeclared and never removed." },
-  maxRemovals: { type: "integer", description: "`unmanaged: remove` only: most removals one run may make (default 5)." },
-  minAdmins: { type: "integer", description: "`unmanaged: remove` only: fewest admins a run may leave (default 1)." },
-  onDelete: { type: "string", description: "What taking a person out of the roster does: `remove` (default) or `downgrade`." },
-  downgradeRoleName: { type: "string", description: "The role given under `onDelete: downgrade` (default `viewer`)." },
-};
-
 /** Text properties, by name and description. */
 function textProperties(descriptions: Record<string, string>): Record<string, PropertySpec> {
   return Object.fromEntries(Object.entries(descriptions).map(([name, description]) => [name, { type: "string", description }]));
 }
-
-const PERSON_PROPERTIES: Record<string, PropertySpec> = {
-  ...textProperties({
-    email: "The address to invite.",
-    roleName: "The role's name, case-insensitive. Give roleName or roleId.",
-    roleId: "The role's UUID.",
-    onExpired: "Overrides the roster's onExpired for this person.",
-  }),
-  retainOnDelete: { type: "boolean", description: "Taken out of the roster, this person keeps their access." },
-};
 
 const ACCESS_MEMBER_TYPE = `${PACKAGE_NAME}:index:AccessMember`;
 const ACCESS_INVITATION_TYPE = `${PACKAGE_NAME}:index:AccessInvitation`;
@@ -174,7 +156,12 @@ export function packageSchema(version: string) {
     config: { variables: CONFIG_PROPERTIES },
     provider: { description: "The Qovery invitations provider.", inputProperties: CONFIG_PROPERTIES },
     types: {
-      [PERSON_TYPE]: { type: "object", description: "One person of a roster.", properties: PERSON_PROPERTIES, required: ["email"] },
+      [PERSON_TYPE]: {
+        type: "object",
+        description: "One person of a roster.",
+        properties: properties(rosterPersonFields),
+        required: requiredNames(rosterPersonFields, (field) => field.check),
+      },
       [ACCESS_MEMBER_TYPE]: {
         type: "object",
         description: "A member of an organization.",
@@ -216,8 +203,8 @@ export function packageSchema(version: string) {
         description:
           "The people of one organization as one list: one OrganizationInvitation per person, named after the email, " +
           "and the organization's undeclared access reported or removed.",
-        inputProperties: ROSTER_INPUTS,
-        requiredInputs: ["organizationId", "people"],
+        inputProperties: properties(rosterArgumentFields),
+        requiredInputs: requiredNames(rosterArgumentFields, (field) => field.check),
         properties: {
           statuses: {
             type: "object",

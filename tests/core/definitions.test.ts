@@ -1,4 +1,4 @@
-/** The definition of OrganizationInvitation: what a schema generator and the plugin read from it. */
+/** The definitions of OrganizationInvitation and of a roster's arguments: what a schema generator and the plugin read from them. */
 import { expect } from "chai";
 import {
   fieldMeta,
@@ -11,12 +11,16 @@ import {
   invitationOutputFields,
   removalInputFields,
   roleInputOf,
+  rosterArgumentFields,
   rosterGuardCheckShape,
+  rosterPersonFields,
   UNKNOWN,
 } from "../../core";
 import { BrokenStateError, invitationDiffState } from "../../provider/invitation/state";
+import { packageSchema } from "../../provider/native/schema";
 import { removalsOf } from "../../provider/removal";
 import { rosterGuardProvider } from "../../provider/roster-guard";
+import type { OrganizationRosterArgs } from "../../sdk/roster";
 
 describe("the definition of OrganizationInvitation", () => {
   it("describes every input and output, and registers each field's metadata by its schema", () => {
@@ -66,5 +70,50 @@ describe("the definition of OrganizationInvitation", () => {
       () => expect.fail("a guard without an organization was created"),
       (error: unknown) => expect(error).to.be.instanceOf(BrokenStateError),
     );
+  });
+});
+
+describe("the definition of a roster's arguments", () => {
+  const schema = packageSchema("0.0.0");
+  const roster = schema.resources["qovery-invitations:index:OrganizationRoster"];
+  const person = schema.types["qovery-invitations:index:RosterPerson"];
+  const descriptions = (fields: Record<string, { meta: { description: string } }>) =>
+    Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, field.meta.description]));
+  const described = (properties: Record<string, { description?: string }>) =>
+    Object.fromEntries(Object.entries(properties).map(([name, property]) => [name, property.description]));
+
+  it("names the same arguments as OrganizationRosterArgs, the TypeScript contract", () => {
+    type Defined = keyof typeof rosterArgumentFields;
+    // tsc (npm run lint) refuses this line as soon as one names an argument the other does not.
+    const same: [keyof OrganizationRosterArgs] extends [Defined]
+      ? [Defined] extends [keyof OrganizationRosterArgs]
+        ? true
+        : false
+      : false = true;
+    expect(same).to.equal(true);
+  });
+
+  it("gives the schema's roster exactly the defined arguments, with their descriptions, the unset ones optional", () => {
+    expect(described(roster.inputProperties)).to.deep.equal(descriptions(rosterArgumentFields));
+    expect(roster.requiredInputs).to.deep.equal(["organizationId", "people"]);
+  });
+
+  it("types in the schema the arguments whose check tells no type, from the value they hold", () => {
+    expect(roster.inputProperties).to.deep.include({
+      organizationId: { type: "string", description: rosterArgumentFields.organizationId.meta.description },
+      maxRemovals: { type: "integer", description: rosterArgumentFields.maxRemovals.meta.description },
+      minAdmins: { type: "integer", description: rosterArgumentFields.minAdmins.meta.description },
+      keep: { type: "array", items: { type: "string" }, description: rosterArgumentFields.keep.meta.description },
+    });
+    expect(roster.inputProperties.people).to.deep.include({
+      type: "array",
+      items: { $ref: "#/types/qovery-invitations:index:RosterPerson" },
+    });
+  });
+
+  it("gives the schema's RosterPerson a person's defined fields, with their descriptions, email alone required", () => {
+    expect(described(person.properties)).to.deep.equal(descriptions(rosterPersonFields));
+    expect(person.properties.retainOnDelete).to.include({ type: "boolean" });
+    expect(person.required).to.deep.equal(["email"]);
   });
 });

@@ -47,49 +47,49 @@ func NewOrganizationRoster(ctx *pulumi.Context,
 }
 
 type organizationRosterArgs struct {
-	// Prepended to each child's name (default: none, the child is named after the email).
+	// Prepended to each child's name (default: none, the child is named after the email). Only needed when one program declares the same email in several rosters.
 	ChildNamePrefix *string `pulumi:"childNamePrefix"`
-	// The role given under `onDelete: downgrade` (default `viewer`).
+	// The role given under `onDelete: downgrade` (default `viewer`); must be a role of the organization.
 	DowngradeRoleName *string `pulumi:"downgradeRoleName"`
-	// Emails that are never reported as undeclared and never removed.
+	// Emails (any case) that are never reported as undeclared and never removed: service accounts, an auditor.
 	Keep []string `pulumi:"keep"`
-	// `unmanaged: remove` only: most removals one run may make (default 5).
+	// `unmanaged: remove` only: a preview or up that would remove more members and invitations than this fails before anything is removed (default 5). For one run, the stack config `qovery:maxRemovals` or the environment variable QOVERY_MAX_REMOVALS replaces it.
 	MaxRemovals *int `pulumi:"maxRemovals"`
-	// `unmanaged: remove` only: fewest admins a run may leave (default 1).
+	// `unmanaged: remove` only: a preview or up that would leave fewer people with the admin role than this (the owner not counted), or fewer than there are when there already are fewer, fails before anything is removed (default 1).
 	MinAdmins *int `pulumi:"minAdmins"`
-	// What taking a person out of the roster does: `remove` (default) or `downgrade`.
+	// What taking a person out of the roster does: `remove` (default) removes them from the organization; `downgrade` gives an accepted member `downgradeRoleName` instead (a pending invitation is cancelled). Not with `unmanaged: remove`.
 	OnDelete *string `pulumi:"onDelete"`
-	// The policy for expired invitations of everyone who does not set their own: keep (default), reissue or fail.
+	// The policy for expired invitations of everyone who does not set their own: `keep` (default), `reissue` or `fail`.
 	OnExpired *string `pulumi:"onExpired"`
 	// The UUID of the Qovery organization.
 	OrganizationId string `pulumi:"organizationId"`
 	// The people, each with an email and a roleName (or roleId). Emails must be unique, whatever their case.
 	People []RosterPerson `pulumi:"people"`
-	// Members and invitations the roster does not declare: `report` (default) lists them, `remove` removes them at `up`.
+	// Members and invitations of the organization that this roster does not declare: `report` (default) lists them in `unmanagedMembers` / `unmanagedInvitations` and prints a warning; `remove` makes the roster authoritative: each is removed at `pulumi up`, listed by the preview before anything happens. Never the organization owner, the member the API token belongs to, or an email of `keep`. `remove` needs `organizationId` as a plain string; declare each organization in one roster only.
 	Unmanaged *string `pulumi:"unmanaged"`
 }
 
 // The set of arguments for constructing a OrganizationRoster resource.
 type OrganizationRosterArgs struct {
-	// Prepended to each child's name (default: none, the child is named after the email).
+	// Prepended to each child's name (default: none, the child is named after the email). Only needed when one program declares the same email in several rosters.
 	ChildNamePrefix pulumi.StringPtrInput
-	// The role given under `onDelete: downgrade` (default `viewer`).
+	// The role given under `onDelete: downgrade` (default `viewer`); must be a role of the organization.
 	DowngradeRoleName pulumi.StringPtrInput
-	// Emails that are never reported as undeclared and never removed.
+	// Emails (any case) that are never reported as undeclared and never removed: service accounts, an auditor.
 	Keep pulumi.StringArrayInput
-	// `unmanaged: remove` only: most removals one run may make (default 5).
+	// `unmanaged: remove` only: a preview or up that would remove more members and invitations than this fails before anything is removed (default 5). For one run, the stack config `qovery:maxRemovals` or the environment variable QOVERY_MAX_REMOVALS replaces it.
 	MaxRemovals pulumi.IntPtrInput
-	// `unmanaged: remove` only: fewest admins a run may leave (default 1).
+	// `unmanaged: remove` only: a preview or up that would leave fewer people with the admin role than this (the owner not counted), or fewer than there are when there already are fewer, fails before anything is removed (default 1).
 	MinAdmins pulumi.IntPtrInput
-	// What taking a person out of the roster does: `remove` (default) or `downgrade`.
+	// What taking a person out of the roster does: `remove` (default) removes them from the organization; `downgrade` gives an accepted member `downgradeRoleName` instead (a pending invitation is cancelled). Not with `unmanaged: remove`.
 	OnDelete pulumi.StringPtrInput
-	// The policy for expired invitations of everyone who does not set their own: keep (default), reissue or fail.
+	// The policy for expired invitations of everyone who does not set their own: `keep` (default), `reissue` or `fail`.
 	OnExpired pulumi.StringPtrInput
 	// The UUID of the Qovery organization.
 	OrganizationId pulumi.StringInput
 	// The people, each with an email and a roleName (or roleId). Emails must be unique, whatever their case.
 	People RosterPersonArrayInput
-	// Members and invitations the roster does not declare: `report` (default) lists them, `remove` removes them at `up`.
+	// Members and invitations of the organization that this roster does not declare: `report` (default) lists them in `unmanagedMembers` / `unmanagedInvitations` and prints a warning; `remove` makes the roster authoritative: each is removed at `pulumi up`, listed by the preview before anything happens. Never the organization owner, the member the API token belongs to, or an email of `keep`. `remove` needs `organizationId` as a plain string; declare each organization in one roster only.
 	Unmanaged pulumi.StringPtrInput
 }
 

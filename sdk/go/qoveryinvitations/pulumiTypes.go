@@ -431,11 +431,11 @@ type RosterPerson struct {
 	Email string `pulumi:"email"`
 	// Overrides the roster's onExpired for this person.
 	OnExpired *string `pulumi:"onExpired"`
-	// Taken out of the roster, this person keeps their access.
+	// Pulumi's retainOnDelete for this person's resource only: taken out of the roster, they keep their access.
 	RetainOnDelete *bool `pulumi:"retainOnDelete"`
 	// The role's UUID.
 	RoleId *string `pulumi:"roleId"`
-	// The role's name, case-insensitive. Give roleName or roleId.
+	// The role's name, case-insensitive. Give roleName or roleId. `owner`: the organization owner's line only.
 	RoleName *string `pulumi:"roleName"`
 }
 
@@ -456,11 +456,11 @@ type RosterPersonArgs struct {
 	Email pulumi.StringInput `pulumi:"email"`
 	// Overrides the roster's onExpired for this person.
 	OnExpired pulumi.StringPtrInput `pulumi:"onExpired"`
-	// Taken out of the roster, this person keeps their access.
+	// Pulumi's retainOnDelete for this person's resource only: taken out of the roster, they keep their access.
 	RetainOnDelete pulumi.BoolPtrInput `pulumi:"retainOnDelete"`
 	// The role's UUID.
 	RoleId pulumi.StringPtrInput `pulumi:"roleId"`
-	// The role's name, case-insensitive. Give roleName or roleId.
+	// The role's name, case-insensitive. Give roleName or roleId. `owner`: the organization owner's line only.
 	RoleName pulumi.StringPtrInput `pulumi:"roleName"`
 }
 
@@ -526,7 +526,7 @@ func (o RosterPersonOutput) OnExpired() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v RosterPerson) *string { return v.OnExpired }).(pulumi.StringPtrOutput)
 }
 
-// Taken out of the roster, this person keeps their access.
+// Pulumi's retainOnDelete for this person's resource only: taken out of the roster, they keep their access.
 func (o RosterPersonOutput) RetainOnDelete() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v RosterPerson) *bool { return v.RetainOnDelete }).(pulumi.BoolPtrOutput)
 }
@@ -536,7 +536,7 @@ func (o RosterPersonOutput) RoleId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v RosterPerson) *string { return v.RoleId }).(pulumi.StringPtrOutput)
 }
 
-// The role's name, case-insensitive. Give roleName or roleId.
+// The role's name, case-insensitive. Give roleName or roleId. `owner`: the organization owner's line only.
 func (o RosterPersonOutput) RoleName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v RosterPerson) *string { return v.RoleName }).(pulumi.StringPtrOutput)
 }

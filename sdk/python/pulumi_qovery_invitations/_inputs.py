@@ -33,7 +33,7 @@ class RosterPersonArgsDict(TypedDict):
     """
     retain_on_delete: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
     """
-    Taken out of the roster, this person keeps their access.
+    Pulumi's retainOnDelete for this person's resource only: taken out of the roster, they keep their access.
     """
     role_id: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
@@ -41,7 +41,7 @@ class RosterPersonArgsDict(TypedDict):
     """
     role_name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    The role's name, case-insensitive. Give roleName or roleId.
+    The role's name, case-insensitive. Give roleName or roleId. `owner`: the organization owner's line only.
     """
 
 @pulumi.input_type
@@ -57,9 +57,9 @@ class RosterPersonArgs:
 
         :param pulumi.Input[_builtins.str] email: The address to invite.
         :param pulumi.Input[_builtins.str] on_expired: Overrides the roster's onExpired for this person.
-        :param pulumi.Input[_builtins.bool] retain_on_delete: Taken out of the roster, this person keeps their access.
+        :param pulumi.Input[_builtins.bool] retain_on_delete: Pulumi's retainOnDelete for this person's resource only: taken out of the roster, they keep their access.
         :param pulumi.Input[_builtins.str] role_id: The role's UUID.
-        :param pulumi.Input[_builtins.str] role_name: The role's name, case-insensitive. Give roleName or roleId.
+        :param pulumi.Input[_builtins.str] role_name: The role's name, case-insensitive. Give roleName or roleId. `owner`: the organization owner's line only.
         """
         pulumi.set(__self__, "email", email)
         if on_expired is not None:
@@ -99,7 +99,7 @@ class RosterPersonArgs:
     @pulumi.getter(name="retainOnDelete")
     def retain_on_delete(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        Taken out of the roster, this person keeps their access.
+        Pulumi's retainOnDelete for this person's resource only: taken out of the roster, they keep their access.
         """
         return pulumi.get(self, "retain_on_delete")
 
@@ -123,7 +123,7 @@ class RosterPersonArgs:
     @pulumi.getter(name="roleName")
     def role_name(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The role's name, case-insensitive. Give roleName or roleId.
+        The role's name, case-insensitive. Give roleName or roleId. `owner`: the organization owner's line only.
         """
         return pulumi.get(self, "role_name")
 

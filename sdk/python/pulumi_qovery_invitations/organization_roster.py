@@ -36,14 +36,14 @@ class OrganizationRosterArgs:
 
         :param pulumi.Input[_builtins.str] organization_id: The UUID of the Qovery organization.
         :param pulumi.Input[Sequence[pulumi.Input['RosterPersonArgs']]] people: The people, each with an email and a roleName (or roleId). Emails must be unique, whatever their case.
-        :param pulumi.Input[_builtins.str] child_name_prefix: Prepended to each child's name (default: none, the child is named after the email).
-        :param pulumi.Input[_builtins.str] downgrade_role_name: The role given under `onDelete: downgrade` (default `viewer`).
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] keep: Emails that are never reported as undeclared and never removed.
-        :param pulumi.Input[_builtins.int] max_removals: `unmanaged: remove` only: most removals one run may make (default 5).
-        :param pulumi.Input[_builtins.int] min_admins: `unmanaged: remove` only: fewest admins a run may leave (default 1).
-        :param pulumi.Input[_builtins.str] on_delete: What taking a person out of the roster does: `remove` (default) or `downgrade`.
-        :param pulumi.Input[_builtins.str] on_expired: The policy for expired invitations of everyone who does not set their own: keep (default), reissue or fail.
-        :param pulumi.Input[_builtins.str] unmanaged: Members and invitations the roster does not declare: `report` (default) lists them, `remove` removes them at `up`.
+        :param pulumi.Input[_builtins.str] child_name_prefix: Prepended to each child's name (default: none, the child is named after the email). Only needed when one program declares the same email in several rosters.
+        :param pulumi.Input[_builtins.str] downgrade_role_name: The role given under `onDelete: downgrade` (default `viewer`); must be a role of the organization.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] keep: Emails (any case) that are never reported as undeclared and never removed: service accounts, an auditor.
+        :param pulumi.Input[_builtins.int] max_removals: `unmanaged: remove` only: a preview or up that would remove more members and invitations than this fails before anything is removed (default 5). For one run, the stack config `qovery:maxRemovals` or the environment variable QOVERY_MAX_REMOVALS replaces it.
+        :param pulumi.Input[_builtins.int] min_admins: `unmanaged: remove` only: a preview or up that would leave fewer people with the admin role than this (the owner not counted), or fewer than there are when there already are fewer, fails before anything is removed (default 1).
+        :param pulumi.Input[_builtins.str] on_delete: What taking a person out of the roster does: `remove` (default) removes them from the organization; `downgrade` gives an accepted member `downgradeRoleName` instead (a pending invitation is cancelled). Not with `unmanaged: remove`.
+        :param pulumi.Input[_builtins.str] on_expired: The policy for expired invitations of everyone who does not set their own: `keep` (default), `reissue` or `fail`.
+        :param pulumi.Input[_builtins.str] unmanaged: Members and invitations of the organization that this roster does not declare: `report` (default) lists them in `unmanagedMembers` / `unmanagedInvitations` and prints a warning; `remove` makes the roster authoritative: each is removed at `pulumi up`, listed by the preview before anything happens. Never the organization owner, the member the API token belongs to, or an email of `keep`. `remove` needs `organizationId` as a plain string; declare each organization in one roster only.
         """
         pulumi.set(__self__, "organization_id", organization_id)
         pulumi.set(__self__, "people", people)
@@ -92,7 +92,7 @@ class OrganizationRosterArgs:
     @pulumi.getter(name="childNamePrefix")
     def child_name_prefix(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Prepended to each child's name (default: none, the child is named after the email).
+        Prepended to each child's name (default: none, the child is named after the email). Only needed when one program declares the same email in several rosters.
         """
         return pulumi.get(self, "child_name_prefix")
 
@@ -104,7 +104,7 @@ class OrganizationRosterArgs:
     @pulumi.getter(name="downgradeRoleName")
     def downgrade_role_name(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The role given under `onDelete: downgrade` (default `viewer`).
+        The role given under `onDelete: downgrade` (default `viewer`); must be a role of the organization.
         """
         return pulumi.get(self, "downgrade_role_name")
 
@@ -116,7 +116,7 @@ class OrganizationRosterArgs:
     @pulumi.getter
     def keep(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
         """
-        Emails that are never reported as undeclared and never removed.
+        Emails (any case) that are never reported as undeclared and never removed: service accounts, an auditor.
         """
         return pulumi.get(self, "keep")
 
@@ -128,7 +128,7 @@ class OrganizationRosterArgs:
     @pulumi.getter(name="maxRemovals")
     def max_removals(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        `unmanaged: remove` only: most removals one run may make (default 5).
+        `unmanaged: remove` only: a preview or up that would remove more members and invitations than this fails before anything is removed (default 5). For one run, the stack config `qovery:maxRemovals` or the environment variable QOVERY_MAX_REMOVALS replaces it.
         """
         return pulumi.get(self, "max_removals")
 
@@ -140,7 +140,7 @@ class OrganizationRosterArgs:
     @pulumi.getter(name="minAdmins")
     def min_admins(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        `unmanaged: remove` only: fewest admins a run may leave (default 1).
+        `unmanaged: remove` only: a preview or up that would leave fewer people with the admin role than this (the owner not counted), or fewer than there are when there already are fewer, fails before anything is removed (default 1).
         """
         return pulumi.get(self, "min_admins")
 
@@ -152,7 +152,7 @@ class OrganizationRosterArgs:
     @pulumi.getter(name="onDelete")
     def on_delete(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        What taking a person out of the roster does: `remove` (default) or `downgrade`.
+        What taking a person out of the roster does: `remove` (default) removes them from the organization; `downgrade` gives an accepted member `downgradeRoleName` instead (a pending invitation is cancelled). Not with `unmanaged: remove`.
         """
         return pulumi.get(self, "on_delete")
 
@@ -164,7 +164,7 @@ class OrganizationRosterArgs:
     @pulumi.getter(name="onExpired")
     def on_expired(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The policy for expired invitations of everyone who does not set their own: keep (default), reissue or fail.
+        The policy for expired invitations of everyone who does not set their own: `keep` (default), `reissue` or `fail`.
         """
         return pulumi.get(self, "on_expired")
 
@@ -176,7 +176,7 @@ class OrganizationRosterArgs:
     @pulumi.getter
     def unmanaged(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Members and invitations the roster does not declare: `report` (default) lists them, `remove` removes them at `up`.
+        Members and invitations of the organization that this roster does not declare: `report` (default) lists them in `unmanagedMembers` / `unmanagedInvitations` and prints a warning; `remove` makes the roster authoritative: each is removed at `pulumi up`, listed by the preview before anything happens. Never the organization owner, the member the API token belongs to, or an email of `keep`. `remove` needs `organizationId` as a plain string; declare each organization in one roster only.
         """
         return pulumi.get(self, "unmanaged")
 
@@ -207,16 +207,16 @@ class OrganizationRoster(pulumi.ComponentResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] child_name_prefix: Prepended to each child's name (default: none, the child is named after the email).
-        :param pulumi.Input[_builtins.str] downgrade_role_name: The role given under `onDelete: downgrade` (default `viewer`).
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] keep: Emails that are never reported as undeclared and never removed.
-        :param pulumi.Input[_builtins.int] max_removals: `unmanaged: remove` only: most removals one run may make (default 5).
-        :param pulumi.Input[_builtins.int] min_admins: `unmanaged: remove` only: fewest admins a run may leave (default 1).
-        :param pulumi.Input[_builtins.str] on_delete: What taking a person out of the roster does: `remove` (default) or `downgrade`.
-        :param pulumi.Input[_builtins.str] on_expired: The policy for expired invitations of everyone who does not set their own: keep (default), reissue or fail.
+        :param pulumi.Input[_builtins.str] child_name_prefix: Prepended to each child's name (default: none, the child is named after the email). Only needed when one program declares the same email in several rosters.
+        :param pulumi.Input[_builtins.str] downgrade_role_name: The role given under `onDelete: downgrade` (default `viewer`); must be a role of the organization.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] keep: Emails (any case) that are never reported as undeclared and never removed: service accounts, an auditor.
+        :param pulumi.Input[_builtins.int] max_removals: `unmanaged: remove` only: a preview or up that would remove more members and invitations than this fails before anything is removed (default 5). For one run, the stack config `qovery:maxRemovals` or the environment variable QOVERY_MAX_REMOVALS replaces it.
+        :param pulumi.Input[_builtins.int] min_admins: `unmanaged: remove` only: a preview or up that would leave fewer people with the admin role than this (the owner not counted), or fewer than there are when there already are fewer, fails before anything is removed (default 1).
+        :param pulumi.Input[_builtins.str] on_delete: What taking a person out of the roster does: `remove` (default) removes them from the organization; `downgrade` gives an accepted member `downgradeRoleName` instead (a pending invitation is cancelled). Not with `unmanaged: remove`.
+        :param pulumi.Input[_builtins.str] on_expired: The policy for expired invitations of everyone who does not set their own: `keep` (default), `reissue` or `fail`.
         :param pulumi.Input[_builtins.str] organization_id: The UUID of the Qovery organization.
         :param pulumi.Input[Sequence[pulumi.Input[Union['RosterPersonArgs', 'RosterPersonArgsDict']]]] people: The people, each with an email and a roleName (or roleId). Emails must be unique, whatever their case.
-        :param pulumi.Input[_builtins.str] unmanaged: Members and invitations the roster does not declare: `report` (default) lists them, `remove` removes them at `up`.
+        :param pulumi.Input[_builtins.str] unmanaged: Members and invitations of the organization that this roster does not declare: `report` (default) lists them in `unmanagedMembers` / `unmanagedInvitations` and prints a warning; `remove` makes the roster authoritative: each is removed at `pulumi up`, listed by the preview before anything happens. Never the organization owner, the member the API token belongs to, or an email of `keep`. `remove` needs `organizationId` as a plain string; declare each organization in one roster only.
         """
         ...
     @overload
