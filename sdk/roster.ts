@@ -35,6 +35,7 @@ import * as pulumi from "@pulumi/pulumi";
 import {
   DEFAULT_DOWNGRADE_ROLE,
   DEFAULT_MIN_ADMINS,
+  DYNAMIC_ROSTER_TYPE,
   fetchOrganizationAccess,
   MAX_REMOVALS_CONFIG_KEY,
   MAX_REMOVALS_ENV,
@@ -138,7 +139,7 @@ export interface RosterParts<I extends pulumi.CustomResource & { invitationStatu
 }
 
 const DYNAMIC_PARTS: RosterParts<OrganizationInvitation> = {
-  type: "qovery:index:OrganizationRoster",
+  type: DYNAMIC_ROSTER_TYPE,
   Invitation: OrganizationInvitation,
   Removal: UnmanagedAccessRemoval,
   Guard: RosterGuard,

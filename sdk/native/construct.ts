@@ -12,6 +12,7 @@
  * and the newest @pulumi/pulumi this package supports.
  */
 import * as pulumi from "@pulumi/pulumi";
+import type * as aliasProto from "@pulumi/pulumi/proto/alias_pb";
 import type * as proto from "@pulumi/pulumi/proto/provider_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { QoveryConnection } from "../../core";
@@ -97,8 +98,7 @@ export async function construct(
 function optionsOf(request: proto.ConstructRequest): pulumi.ComponentResourceOptions {
   const aliases = request
     .getAliasesList()
-    .filter((alias) => alias.hasUrn())
-    .map((alias) => alias.getUrn());
+    .flatMap((alias): (string | pulumi.Alias)[] => (alias.hasUrn() ? [alias.getUrn()] : aliasOf(alias.getSpec())));
   return {
     parent: request.getParent() ? new pulumi.DependencyResource(request.getParent()) : undefined,
     dependsOn: request.getDependenciesList().map((urn) => new pulumi.DependencyResource(urn)),
@@ -111,4 +111,21 @@ function optionsOf(request: proto.ConstructRequest): pulumi.ComponentResourceOpt
       .getEntryList()
       .map(([, reference]) => new pulumi.DependencyProviderResource(reference)),
   };
+}
+
+/**
+ * An alias the program gave as a spec (what changed: name, type, project, stack or parent), as
+ * the component's options take it; an empty field is one that did not change. `parent: undefined`,
+ * set, is how the options say the resource had no parent.
+ */
+function aliasOf(spec: aliasProto.Alias.Spec | undefined): pulumi.Alias[] {
+  if (!spec) return [];
+  const alias: pulumi.Alias = {};
+  if (spec.getName()) alias.name = spec.getName();
+  if (spec.getType()) alias.type = spec.getType();
+  if (spec.getProject()) alias.project = spec.getProject();
+  if (spec.getStack()) alias.stack = spec.getStack();
+  if (spec.hasParenturn()) alias.parent = spec.getParenturn();
+  else if (spec.getNoparent()) alias.parent = undefined;
+  return [alias];
 }

@@ -8,15 +8,30 @@ import * as path from "node:path";
 import { changedSteps, startEngineBed, type EngineBed } from "../support/engine";
 import { installed } from "../support/installed-package";
 import { installedVersion, run, userEnvironment } from "../support/program-dir";
-import { recordCliRun } from "../support/pulumi-cli";
+import { recordCliRun, type Program } from "../support/pulumi-cli";
 import { plainOccurrences, secretOccurrences } from "../support/secrets";
 
-const { native, OrganizationInvitation } = installed;
+const { native, OrganizationInvitation, OrganizationRoster } = installed;
 const TYPE = "qovery-invitations:index:OrganizationInvitation";
 const WRITES = new Set(["postInviteMember", "deleteInviteMember", "deleteMember", "editOrganizationMemberRole"]);
 
 function writesAt(bed: EngineBed): string[] {
   return bed.fake.exchanges.map((exchange) => exchange.operation).filter((operation) => WRITES.has(operation));
+}
+
+/**
+ * Previews then runs a program whose resources moved from the dynamic classes to the native ones.
+ * Without the aliases the engine would create each native resource (adopting the person) and then
+ * delete the dynamic one, cancelling the invitation or removing the member: neither step may
+ * appear, nor any Qovery write.
+ */
+async function runMoved(bed: EngineBed, program: Program) {
+  bed.fake.resetCounts();
+  expect(changedSteps(await bed.engine.preview(program))).to.deep.equal([]);
+  const moved = await bed.engine.up(program);
+  expect(changedSteps(moved)).to.deep.equal([]);
+  expect(writesAt(bed)).to.deep.equal([]);
+  return moved;
 }
 
 function nativeInvite(bed: EngineBed, email: string, roleName = "viewer") {
@@ -181,19 +196,59 @@ describe("the native plugin through the real Pulumi CLI", function () {
     };
     const dynamic = await bed.engine.up(withClass(OrganizationInvitation));
     const [sent] = bed.fake.invitations();
-    bed.fake.resetCounts();
-
-    const preview = await bed.engine.preview(withClass(native.OrganizationInvitation));
-    expect(changedSteps(preview)).to.deep.equal([]);
-    const moved = await bed.engine.up(withClass(native.OrganizationInvitation));
-    // Without the alias the engine would create the native resource (adopting the invitation) and
-    // then delete the dynamic one, cancelling it: neither step may appear, nor any write.
-    expect(changedSteps(moved)).to.deep.equal([]);
-    expect(writesAt(bed)).to.deep.equal([]);
+    const moved = await runMoved(bed, withClass(native.OrganizationInvitation));
     expect(moved.outputs).to.deep.equal(dynamic.outputs);
     const [resource] = await bed.engine.resources().then((all) => all.filter((r) => r.urn.endsWith("::dan@example.com")));
     expect(resource?.type).to.equal(TYPE);
     expect(bed.fake.invitations()).to.deep.equal([sent]);
+  });
+
+  it("moves a roster from the dynamic class to the native one in place: its children keep their ids and outputs, no Qovery write", async () => {
+    const withClass = (Kind: typeof OrganizationRoster | typeof native.OrganizationRoster) => () => {
+      const roster = new Kind("team", {
+        organizationId: bed.fake.organizationId,
+        people: [
+          { email: "bob@example.com", roleName: "viewer" },
+          { email: "carol@example.com", roleName: "devops" },
+        ],
+        unmanaged: "remove",
+      });
+      return { statuses: roster.statuses };
+    };
+    // The roster's type, and its children (people, guard, removal) by id, without the dynamic provider's own state.
+    const roster = async () => {
+      const resources = await bed.engine.resources();
+      const children = resources
+        .filter((resource) => resource.parent?.endsWith("::team"))
+        .map(({ type, id, outputs: { __provider, ...outputs } = {} }) => ({ type, id, outputs }))
+        .sort((a, b) => String(a.id).localeCompare(String(b.id)));
+      return { type: resources.find((resource) => resource.urn.endsWith("::team"))?.type, children };
+    };
+    await bed.engine.up(withClass(OrganizationRoster));
+    bed.fake.acceptInvitation("bob@example.com", { memberId: "github|2" });
+    await bed.engine.refresh();
+    const dynamic = await roster();
+    expect(dynamic.type).to.equal("qovery:index:OrganizationRoster");
+    expect(dynamic.children.map((child) => child.type)).to.deep.equal([
+      "pulumi-nodejs:dynamic/qovery:OrganizationInvitation",
+      "pulumi-nodejs:dynamic/qovery:OrganizationInvitation",
+      "pulumi-nodejs:dynamic/qovery:RosterGuard",
+      "pulumi-nodejs:dynamic/qovery:UnmanagedAccessRemoval",
+    ]);
+    const organization = { members: bed.fake.members(), invitations: bed.fake.invitations() };
+    const moved = await runMoved(bed, withClass(native.OrganizationRoster));
+    expect(moved.outputs.statuses).to.deep.equal({ "bob@example.com": "ACCEPTED", "carol@example.com": "PENDING" });
+    const now = await roster();
+    expect(now.type).to.equal("qovery-invitations:index:OrganizationRoster");
+    expect(now.children.map((child) => child.type)).to.deep.equal([
+      TYPE,
+      TYPE,
+      "qovery-invitations:index:RosterGuard",
+      "qovery-invitations:index:UnmanagedAccessRemoval",
+    ]);
+    const idsAndOutputs = (children: typeof now.children) => children.map(({ id, outputs }) => ({ id, outputs }));
+    expect(idsAndOutputs(now.children)).to.deep.equal(idsAndOutputs(dynamic.children));
+    expect({ members: bed.fake.members(), invitations: bed.fake.invitations() }).to.deep.equal(organization);
   });
 
   it("builds a roster with an explicit provider: its children use it, and its review reads with its credentials", async () => {
