@@ -8,8 +8,8 @@ import tseslint from "typescript-eslint";
 
 export default defineConfig(
   {
-    // sdk/go and sdk/python: SDKs written by `npm run sdk-gen`, in Go and Python.
-    ignores: ["dist/**", "coverage/**", "**/node_modules/**", "sdk/go/**", "sdk/python/**"],
+    // sdk/go, sdk/python and sdk/dotnet: SDKs written by `npm run sdk-gen`, in Go, Python and C#.
+    ignores: ["dist/**", "coverage/**", "**/node_modules/**", "sdk/go/**", "sdk/python/**", "sdk/dotnet/**"],
   },
   js.configs.recommended,
   tseslint.configs.recommended,

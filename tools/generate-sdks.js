@@ -1,18 +1,18 @@
 #!/usr/bin/env node
 /**
- * `npm run generate-sdks`: the Go and Python SDKs of the native plugin, written into sdk/go and
- * sdk/python from the package schema the built plugin serves (dist/provider/native/schema.js,
- * which builds it from the resources' definitions), with the pinned generator (tools/sdk-gen).
+ * `npm run generate-sdks`: the Go, Python and .NET SDKs of the native plugin, written into sdk/go,
+ * sdk/python and sdk/dotnet from the package schema the built plugin serves
+ * (dist/provider/native/schema.js, which builds it from the resources' definitions), with the
+ * pinned generators (tools/sdk-gen).
  * The SDKs are committed; tests/package/generated-sdks.test.ts fails when they are stale.
  *
  * `node tools/generate-sdks.js <out-root>` writes them elsewhere (the test compares).
  */
 "use strict";
-const { execFileSync } = require("node:child_process");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
-const { sdkGenBinary } = require("./sdk-gen");
+const { generateAll } = require("./sdk-gen");
 
 const root = path.resolve(__dirname, "..");
 
@@ -28,7 +28,7 @@ function generateSdks(outRoot) {
   try {
     const schema = path.join(dir, "schema.json");
     fs.writeFileSync(schema, schemaText());
-    execFileSync(sdkGenBinary(), [schema, outRoot], { stdio: ["ignore", "inherit", "inherit"] });
+    generateAll(schema, outRoot, ["ignore", "inherit", "inherit"]);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -1,5 +1,5 @@
 /**
- * The committed Go and Python SDKs (sdk/go, sdk/python) are what the pinned generator writes from
+ * The committed SDKs (sdk/go, sdk/python, sdk/dotnet) are what the pinned generators write from
  * the schema the built plugin serves: a definition changed without `npm run generate-sdks` fails
  * here, naming the files that differ.
  */
@@ -11,6 +11,8 @@ import { repositoryRoot } from "../support/installed-package";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { generateSdks } = require(path.join(repositoryRoot, "tools", "generate-sdks.js")) as { generateSdks(outRoot: string): void };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { SDK_LANGUAGES } = require(path.join(repositoryRoot, "tools", "sdk-gen")) as { SDK_LANGUAGES: string[] };
 
 /** Every file under a directory, by its path relative to it, with its content. */
 function filesUnder(dir: string): Map<string, string> {
@@ -24,14 +26,15 @@ function filesUnder(dir: string): Map<string, string> {
 }
 
 describe("the generated SDKs", function () {
-  // A first build of the generator compiles pkg/v3's code generators: minutes on a cold machine.
+  // A first build of the generators compiles pkg/v3's code generators: minutes on a cold machine.
   this.timeout(900_000);
 
   it("are what the generator writes from the plugin's schema (else run `npm run generate-sdks`)", () => {
     const fresh = fs.mkdtempSync(path.join(os.tmpdir(), "qovery-sdks-"));
     try {
       generateSdks(fresh);
-      for (const language of ["go", "python"]) {
+      expect(SDK_LANGUAGES).to.deep.equal(["go", "python", "dotnet"]);
+      for (const language of SDK_LANGUAGES) {
         const committed = filesUnder(path.join(repositoryRoot, "sdk", language));
         const generated = filesUnder(path.join(fresh, language));
         const differing = [...new Set([...committed.keys(), ...generated.keys()])].filter(
