@@ -3,6 +3,7 @@
  * through the real Pulumi CLI, with TypeScript programs using the native classes: the same
  * behaviour as the dynamic resource, plus import, and the move of a stack from one class to the other.
  */
+import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 import * as path from "node:path";
 import { changedSteps, startEngineBed, type EngineBed } from "../support/engine";
@@ -249,6 +250,24 @@ describe("the native plugin through the real Pulumi CLI", function () {
     const idsAndOutputs = (children: typeof now.children) => children.map(({ id, outputs }) => ({ id, outputs }));
     expect(idsAndOutputs(now.children)).to.deep.equal(idsAndOutputs(dynamic.children));
     expect({ members: bed.fake.members(), invitations: bed.fake.invitations() }).to.deep.equal(organization);
+  });
+
+  it("keeps a native roster's people when the program moves it out of a parent, with an alias naming the old parent", async () => {
+    const people = [{ email: "bob@example.com", roleName: "viewer" }];
+    const organizationId = bed.fake.organizationId;
+    let groupUrn = "";
+    await bed.engine.up(() => {
+      const group = new pulumi.ComponentResource("acme:index:Group", "access");
+      new native.OrganizationRoster("team", { organizationId, people }, { parent: group });
+      group.urn.apply((urn) => (groupUrn = urn));
+    });
+    const [before] = (await bed.engine.resources()).filter((resource) => resource.type === TYPE);
+    // The alias reaches the plugin as a spec (no URN): without it, Construct would lose it, and the
+    // engine would invite bob again under the new URN and then cancel the old invitation.
+    await runMoved(bed, () => void new native.OrganizationRoster("team", { organizationId, people }, { aliases: [{ parent: groupUrn }] }));
+    const [after] = (await bed.engine.resources()).filter((resource) => resource.type === TYPE);
+    expect(after?.urn).not.to.equal(before?.urn);
+    expect({ id: after?.id, outputs: after?.outputs }).to.deep.equal({ id: before?.id, outputs: before?.outputs });
   });
 
   it("builds a roster with an explicit provider: its children use it, and its review reads with its credentials", async () => {
