@@ -23,18 +23,19 @@ type RemovalOutputProperties = OutputPropertiesOf<typeof removalStateFields>;
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
 export interface UnmanagedAccessRemoval extends RemovalOutputProperties {}
 
+/**
+ * What a removal registers, served by either provider: the organization, each removal as an input
+ * of its own (so that the preview lists it by email), and each output declared, so that the
+ * resource has it.
+ */
+export function removalProperties(args: UnmanagedAccessRemovalArgs): Record<string, unknown> {
+  const outputs = Object.fromEntries(Object.keys(removalOutputFields).map((output) => [output, undefined]));
+  return { organizationId: args.organizationId, ...args.removals, ...outputs };
+}
+
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class UnmanagedAccessRemoval extends pulumi.dynamic.Resource {
   constructor(name: string, args: UnmanagedAccessRemovalArgs, opts?: pulumi.CustomResourceOptions) {
-    // Each output declared, so that the resource has it; the removals are inputs of their own.
-    const outputs = Object.fromEntries(Object.keys(removalOutputFields).map((output) => [output, undefined]));
-    super(
-      removalShim,
-      name,
-      { organizationId: args.organizationId, ...args.removals, ...outputs },
-      opts,
-      "qovery",
-      "UnmanagedAccessRemoval",
-    );
+    super(removalShim, name, removalProperties(args), opts, "qovery", "UnmanagedAccessRemoval");
   }
 }

@@ -12,13 +12,12 @@ import {
   DYNAMIC_ROSTER_TYPE,
   GUARD_TYPE,
   REMOVAL_TYPE,
-  removalOutputFields,
   ROSTER_TYPE,
   type QoveryConnection,
 } from "../../core";
 import type { OrganizationRosterArgs } from "../roster";
 import { RosterComponent } from "../roster";
-import type { UnmanagedAccessRemovalArgs } from "../removal";
+import { removalProperties, type UnmanagedAccessRemovalArgs } from "../removal";
 import type { RosterGuardArgs } from "../roster-guard";
 import { aliasedToDynamic } from "./dynamic-alias";
 import { OrganizationInvitation } from "./invitation";
@@ -26,13 +25,7 @@ import { OrganizationInvitation } from "./invitation";
 /** The roster's removal child, served by the plugin (provider/removal/). */
 class UnmanagedAccessRemoval extends pulumi.CustomResource {
   constructor(name: string, args: UnmanagedAccessRemovalArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs = Object.fromEntries(Object.keys(removalOutputFields).map((output) => [output, undefined]));
-    super(
-      REMOVAL_TYPE,
-      name,
-      { organizationId: args.organizationId, ...args.removals, ...outputs },
-      aliasedToDynamic(DYNAMIC_REMOVAL_TYPE, opts),
-    );
+    super(REMOVAL_TYPE, name, removalProperties(args), aliasedToDynamic(DYNAMIC_REMOVAL_TYPE, opts));
   }
 }
 
